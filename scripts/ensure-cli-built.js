@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// Compile the CLI once, and again only when a source is newer than the last build:
+// `npm run rubric-check` then runs plain JavaScript and starts fast.
+const { execFileSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const stamp = path.join(root, 'dist-cli', '.stamp');
+const sources = ['src/engine', 'src/cli', 'src/functions', 'scripts', 'rubric/schema.json', 'tsconfig.json', 'tsconfig.cli.json'];
+
+function newest(p) {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return fs.readdirSync(p).reduce((m, f) => Math.max(m, newest(path.join(p, f))), st.mtimeMs);
+}
+
+const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
+if (sources.some((s) => newest(path.join(root, s)) > built)) {
+  process.stderr.write('正在编译命令行工具 (compiling the CLI)…\n');
+  try {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.cli.json')], { stdio: 'inherit', cwd: root });
+  } catch {
+    process.exit(2);
+  }
+  fs.mkdirSync(path.dirname(stamp), { recursive: true });
+  fs.writeFileSync(stamp, new Date().toISOString());
+}

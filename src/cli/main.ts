@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { registerLint } from './commands/lint';
+import { CliIO, processIO } from './io';
+
+/** Build the `rubric-check` program; each command registers itself from its own module. */
+export function buildProgram(io: CliIO): Command {
+  const program = new Command('rubric-check')
+    .description('评分助手 Rubric Check：社会救助绩效评价自评表校验工具 (validate self-assessment workbooks against the rubric)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  registerLint(program, io);
+  return program;
+}
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  let code = 0;
+  const wrapped: CliIO = { ...io, exit: (c) => { code = c; } };
+  try {
+    await buildProgram(wrapped).parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    io.err(`内部错误 (internal error): ${(err as Error).message}`);
+    return 2;
+  }
+  return code;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,73 @@
+import { D, Dec } from './decimal';
+import type { CategoryKind, Rubric } from './rubric-types';
+
+/** A clause's entered score; `notApplicable` follows the clause's recorded policy. */
+export interface ClauseEntry {
+  score: Dec | null;
+  notApplicable?: boolean;
+}
+
+export interface ScoredItem {
+  id: string;
+  name: string;
+  score: Dec;
+  max: Dec;
+}
+
+export interface ScoredCategory {
+  id: string;
+  name: string;
+  kind: CategoryKind;
+  /** Sum of the category's clause scores before its cap. */
+  raw: Dec;
+  /** The score that counts: base and bonus capped at `cap`, penalty floored at −cap. */
+  score: Dec;
+  cap: Dec;
+  items: ScoredItem[];
+}
+
+export interface Scorecard {
+  categories: ScoredCategory[];
+  base: Dec;
+  bonus: Dec;
+  penalty: Dec;
+  total: Dec;
+  veto: boolean;
+  grade: string;
+}
+
+/** The score a clause counts with: a not-applicable clause under award-max earns its maximum, under exclude nothing. */
+export function effectiveClauseScore(max: number, entry: ClauseEntry | undefined, policy?: 'award-max' | 'exclude'): Dec {
+  if (entry?.notApplicable && policy === 'award-max') return new D(max);
+  return entry?.score ?? new D(0);
+}
+
+export function gradeFor(rubric: Rubric, total: Dec, veto: boolean): string {
+  if (veto) return rubric.grades.vetoGrade;
+  const band = rubric.grades.bands.find((b) => total.gte(b.min));
+  return band ? band.grade : rubric.grades.bands[rubric.grades.bands.length - 1].grade;
+}
+
+/** clause → item → category (capped) → base total; bonus capped, penalty floored; veto forces the veto grade. */
+export function scoreRubric(rubric: Rubric, entries: ReadonlyMap<string, ClauseEntry>, veto: boolean): Scorecard {
+  const categories: ScoredCategory[] = rubric.categories.map((category) => {
+    const items = category.items.map((item) => {
+      const score = item.clauses.reduce(
+        (sum, clause) => sum.plus(effectiveClauseScore(clause.max, entries.get(clause.id), clause.notApplicable?.policy)),
+        new D(0),
+      );
+      return { id: item.id, name: item.name, score, max: new D(item.max) };
+    });
+    const raw = items.reduce((sum, i) => sum.plus(i.score), new D(0));
+    const cap = new D(category.cap);
+    const score = category.kind === 'penalty' ? D.max(raw, cap.neg()) : D.min(raw, cap);
+    return { id: category.id, name: category.name, kind: category.kind, raw, score, cap, items };
+  });
+  const sumOf = (kind: CategoryKind) =>
+    categories.filter((c) => c.kind === kind).reduce((sum, c) => sum.plus(c.score), new D(0));
+  const base = sumOf('base');
+  const bonus = sumOf('bonus');
+  const penalty = sumOf('penalty');
+  const total = base.plus(bonus).plus(penalty);
+  return { categories, base, bonus, penalty, total, veto, grade: gradeFor(rubric, total, veto) };
+}

@@ -1,0 +1,49 @@
+import type { SheetModel } from '../engine/sheet/sheet-model';
+import type { Severity } from '../engine/validate/finding';
+import type { TemplateSpec } from '../engine/template/template-spec';
+
+/** A highlight: a fill by severity and a note explaining the finding. */
+export interface Mark {
+  cell: string;
+  severity: Severity;
+  note: string;
+}
+
+/** Where the user is: the active sheet and the selected cell. */
+export interface Selection {
+  sheet: string;
+  address: string;
+  row: number;
+}
+
+/**
+ * What the task pane needs from a workbook. Excel (src/office) and the browser playground
+ * (src/playground) implement it, so the same pane runs unchanged on either.
+ * Every method either does all of its work or none and throws a HostError.
+ */
+export interface WorkbookHost {
+  /** Read the active sheet's used range: values, formulas, number formats, merged areas. */
+  readActiveSheet(): Promise<SheetModel>;
+  /** Record the original fill and note of every cell in `marks`, then mark them. Replaces earlier marks on that sheet. */
+  writeMarks(sheet: string, marks: Mark[]): Promise<void>;
+  /** Put back every original fill and note recorded by writeMarks; returns how many cells were restored. */
+  clearMarks(): Promise<number>;
+  selectCell(sheet: string, address: string): Promise<void>;
+  getSelection(): Promise<Selection>;
+  /** Insert the familiar self-assessment worksheet; returns the new sheet's name. */
+  insertSheet(spec: TemplateSpec): Promise<string>;
+  writeFormula(sheet: string, address: string, formula: string): Promise<void>;
+}
+
+export type HostErrorKind = 'protected' | 'no-table' | 'unsupported' | 'busy' | 'failed';
+
+/** A failure the pane shows as a MessageBar; `kind` picks the wording. */
+export class HostError extends Error {
+  constructor(
+    readonly kind: HostErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
