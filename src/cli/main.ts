@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { registerEval } from './commands/eval';
 import { registerLint } from './commands/lint';
+import { registerTemplate } from './commands/template';
+import { registerValidate } from './commands/validate';
 import { CliIO, processIO } from './io';
 
 /** Build the `rubric-check` program; each command registers itself from its own module. */
@@ -10,6 +13,9 @@ export function buildProgram(io: CliIO): Command {
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerLint(program, io);
+  registerEval(program, io);
+  registerValidate(program, io);
+  registerTemplate(program, io);
   return program;
 }
 

@@ -61,14 +61,14 @@ export const en: Messages = {
   'arg.list.invalid': 'Argument {argRef} should be a list of numbers (a cell range or an array), got "{value}". Select a cell range or pass an array.',
   'arg.list.lengthMismatch':
     'Argument {argRef} has {count} entries but argument {otherRef} has {otherCount}. They pair up one to one; give both the same number of entries.',
-  'arg.list.empty': 'Argument {argRef} is empty; it needs at least 1 entry. Provide at least one, such as "优秀 90".',
+  'arg.list.empty': 'Argument {argRef} has no entries; it needs at least 1. Provide at least one entry.',
   'arg.tier.missing': 'Argument {argRef} is empty. Enter the name or number of the tier reached ({options}); enter 0 if no tier was reached.',
   'arg.tier.invalid': 'Argument {argRef} should be a tier name or number ({options}), got "{value}". Enter one of them, or 0 if no tier was reached.',
   'arg.cases.unknownLabel': 'Argument {argRef} names the case type "{value}", which is not one of {options}. Give the counts under those names.',
   'arg.cases.shape': 'Argument {argRef} should give a count for each case type ({options}), got "{value}". Enter a count for every case type.',
   'arg.parts.invalid':
     'Argument {argRef} should give one input per sub-point, in the rubric\'s order ({count} in all), got "{value}". Provide an input for every sub-point.',
-  'arg.rule.unknownKind': 'Argument {argRef} has the kind "{value}", which is not recognised. Check kind in the rubric file; it should be one of {options}.',
+  'arg.rule.unknownKind': 'Argument {argRef} should have a kind among {options}, got "{value}". Check the spelling of the clause\'s kind in the rubric file.',
 
   // --- Rubric lint (lint.ts) ---
   'lint.DUPLICATE_ID': 'The id "{id}" is used twice; first at {first}. Every category, item and clause id must be unique; change one of them.',
@@ -83,4 +83,77 @@ export const en: Messages = {
   'lint.TOTAL_SUM': 'The base categories add up to {sum}, not the total {total}. Check the category caps.',
   'lint.GRADE_ORDER': 'Grade "{grade}" starts at {min}, not below the grade above it, "{prev}". List grades from highest to lowest.',
   'lint.GRADE_ASSUMPTION': 'The grade bands are this tool\'s assumption (the source has none): {note}',
+
+  // --- Table locator (locate/) ---
+  'locate.tableNotFound':
+    'No rubric table found on sheet "{sheet}": none of the first {rows} rows is a header with both an item column ({itemNames}) and a self-assessed score column ({scoreNames}). Put the header within the first {rows} rows and use one of these column names.',
+
+  // --- Findings (validate/) ---
+  'finding.list.separator': ', ',
+  'finding.where.clause': 'Clause {id} ({item}, no. {number})',
+  'finding.where.item': '"{item}" (clauses {ids})',
+  'finding.allowed.range': 'a value from {min} to {max} in steps of {step}',
+  'finding.total.grand': 'The total',
+  'finding.total.subtotal': 'The subtotal of "{category}"',
+  'finding.evidence.generic': 'the relevant ledgers or work records',
+  'finding.SCORE_MISSING': '{where}: the self-assessed score is empty. Enter a score from 0 to {max}.',
+  'finding.SCORE_NOT_NUMBER': '{where}: the score "{value}" is not a number. Enter a number from 0 to {max}, without 分 or other text.',
+  'finding.SCORE_NOT_NUMBER.error': '{where}: the score cell shows the error {value}. Check the cell\'s formula, or enter a number from 0 to {max}.',
+  'finding.SCORE_NOT_NUMBER.notApplicable':
+    '{where}: the score says "{value}", but this clause has no not-applicable case. Enter a score from 0 to {max}.',
+  'finding.SCORE_NOT_NUMBER.penalty': '{where}: the deduction "{value}" is not a number. Enter it as a negative number such as -{example}; enter 0 if nothing is deducted.',
+  'finding.SCORE_NOT_NUMBER.veto': '{where}: enter 是 (yes) or 否 (no), got "{value}". Enter 是 only if a veto case occurred, otherwise 否.',
+  'finding.SCORE_NEGATIVE': '{where}: the score {value} is negative. This clause cannot score below 0; enter a score from 0 to {max}.',
+  'finding.SCORE_ABOVE_MAX': '{where}: the score {value} is above the clause maximum of {max}. Enter a score from 0 to {max}.',
+  'finding.SCORE_ABOVE_MAX.item': '{where}: the score {value} is above the item maximum of {max}. Enter a score from 0 to {max}.',
+  'finding.SCORE_ABOVE_MAX.penalty': '{where}: the deduction {value} is more than this clause can take off ({max}). Enter a value from -{max} to 0.',
+  'finding.SCORE_NOT_ALLOWED': '{where}: the score {value} is not one the clause\'s scoring rule can give. Allowed: {allowed}. Correct it according to the rule.',
+  'finding.SCORE_NOT_ALLOWED.penaltyPositive':
+    '{where}: the positive number {value} was entered. Deductions are negative: for one case costing {example} points enter -{example}; enter 0 if nothing is deducted.',
+  'finding.EVIDENCE_MISSING': '{where}: {value} points are claimed but the evidence cell is empty. Name the evidence behind the score, such as {evidence}.',
+  'finding.EVIDENCE_MISSING.penalty': '{where}: {value} points are deducted but the evidence cell is empty. Describe what was reported and the records, such as {evidence}.',
+  'finding.REASON_MISSING': '{where}: the score {value} is below the maximum of {max} but the reason cell is empty. Explain why {lost} points were taken off.',
+  'finding.BONUS_CAP_EXCEEDED': 'The bonus items add up to {sum}, above the cap of {cap}. Adjust the bonus points so that they add up to at most {cap}.',
+  'finding.PENALTY_FLOOR_EXCEEDED': 'The penalty items add up to {sum}, more than the most the section can take off ({cap}). Check the deductions so that they add up to no less than -{cap}.',
+  'finding.TOTAL_MISMATCH': '{label} says {value}, but the clause scores add up to {expected}. Change it to {expected}, or check the clause scores.',
+  'finding.TOTAL_MISMATCH.notNumber': '{label} reads "{value}", which is not a number; the clause scores add up to {expected}. Enter {expected} or check the formula.',
+  'finding.CLAUSE_MISSING': 'No row scores {where}. Add a row for it, starting its rule text with the clause number "{number}、".',
+  'finding.CLAUSE_MISSING.item': 'The item "{item}" (clauses {ids}) is not in the table. Add rows for it, named as in the rubric.',
+  'finding.UNKNOWN_ROW': 'Row {row} ("{text}") matches no clause of the rubric. Check that the item name and clause number (such as "1、") match the rubric; move notes below the table.',
+  'finding.UNKNOWN_ROW.duplicate': 'Row {row} scores the same clause(s) {ids} as row {first}, which would count them twice. Delete the duplicate row or correct the clause number.',
+  'finding.VETO': 'The veto (一票否决) is marked "{value}": the year\'s grade is "{grade}" whatever the points. If no veto case occurred, change it to 否.',
+  'finding.PII_ID_NUMBER': 'The cell holds an ID card number ({masked}). This sheet is submitted and published; delete it or keep only a masked form.',
+  'finding.PII_PHONE': 'The cell holds a mobile number ({masked}). This sheet is submitted and published; delete it or keep only a masked form (middle four digits hidden).',
+
+  // --- Self-assessment template (template/build-template.ts) ---
+  'template.score.prompt': 'This clause is worth {max} points. Below full marks, give the reason under 扣分说明 and list the evidence under 佐证材料.',
+  'template.score.error': 'The score must be a number from 0 to {max} (in steps of {step}). Score it by the clause\'s rule.',
+  'template.bonus.prompt': 'Bonus points at the assessor\'s discretion; all bonus rows together count at most {cap}. List the evidence under 佐证材料.',
+  'template.penalty.prompt': 'Enter deductions as negative numbers, e.g. -2; this clause takes at most {max} off. Enter 0 if nothing happened.',
+  'template.penalty.error': 'A penalty row takes a number from {min} to 0 (negative = points taken off). Enter 0 if nothing happened.',
+  'template.veto.prompt': 'Enter 是 if a criminal case or a grave moral incident occurred this year (the grade becomes 不合格), otherwise 否.',
+  'template.veto.error': 'Enter 是 (yes) or 否 (no) for the veto.',
+  'template.total.note': 'Total = each category\'s score (capped at its limit, base {total}) + bonus (at most {bonus}) + penalty (at most {penalty} off).',
+
+  // --- Formulas (src/functions, src/engine/formulas: RUBRIC.* custom functions, eval, FORMULA_STALE) ---
+  'argLabel.per_case': 'points per case',
+  'argLabel.per_step': 'points per step',
+  'argLabel.clause_id': 'clause id',
+  'argLabel.id': 'id',
+  'formula.id.missing':
+    'Argument {argRef} is empty. Enter an id from the rubric in double quotes, such as "3.6.4" (a clause), "3.6" (an item) or "3" (a category).',
+  'formula.clause.unknown':
+    'Argument {argRef} "{value}" is not a clause id in the rubric "{rubric}". Enter a clause id such as "3.6.4" (category.item.clause), in double quotes.',
+  'formula.id.unknown':
+    'Argument {argRef} "{value}" is not a category, item or clause id in the rubric "{rubric}". Enter an id such as "3", "3.6" or "3.6.4", in double quotes.',
+  'formula.clause.tooManyInputs':
+    'Argument {argRef}: clause {clause} takes {count} inputs ({names}) but got {given}. Remove the extra inputs; the order is in the function\'s help.',
+  'formula.argCount': 'A function has the wrong number of arguments. Write it as follows (arguments in square brackets may be left out): {signatures}.',
+  'formula.syntax': 'The formula "{formula}" cannot be parsed. Check that brackets and double quotes are paired and that arguments are separated by commas.',
+  'formula.stale':
+    'The formula ={formula} gives {expected} from the sheet\'s data, but the cell holds {cached}: the file was saved without recalculating. Open it in Excel with Rubric Check loaded, press Ctrl+Alt+F9 and save again.',
+  'formula.stale.addinMissing':
+    'The formula ={formula} holds {cached} (Rubric Check was not loaded when the file was saved, so the function could not run); from the sheet\'s data it gives {expected}. Load Rubric Check, press Ctrl+Alt+F9 and save again.',
+  'formula.stale.error':
+    'The formula ={formula} gives the error {code} ({reason}) from the sheet\'s data, but the cell holds {cached}. Fix the formula\'s inputs as the error says, then recalculate and save.',
 };

@@ -63,13 +63,13 @@ export const zhCN = {
   'arg.list.invalid': '参数{argRef}应为一组数值（单元格区域或数组），收到“{value}”。请选择一个单元格区域或提供数组。',
   'arg.list.lengthMismatch':
     '参数{argRef}有 {count} 项，参数{otherRef}有 {otherCount} 项。两者应一一对应，请使项数相同。',
-  'arg.list.empty': '参数{argRef}为空，至少需要 1 项。请至少提供一项，如“优秀 90”。',
+  'arg.list.empty': '参数{argRef}没有任何项，至少需要 1 项。请至少提供一项。',
   'arg.tier.missing': '参数{argRef}为空。请填写达到的档次名称或序号（{options}）；一档也未达到请填 0。',
   'arg.tier.invalid': '参数{argRef}应为档次名称或序号（{options}），收到“{value}”。请填写其中之一；一档也未达到请填 0。',
   'arg.cases.unknownLabel': '参数{argRef}中的情形“{value}”不在扣分情形（{options}）之中。请按这些情形的名称填写例数。',
   'arg.cases.shape': '参数{argRef}应按扣分情形逐项给出例数（{options}），收到“{value}”。请为每种情形分别填写例数。',
   'arg.parts.invalid': '参数{argRef}应按评分标准中分项的顺序逐项给出输入（共 {count} 项），收到“{value}”。请为每个分项提供一项输入。',
-  'arg.rule.unknownKind': '参数{argRef}的类型“{value}”无法识别。请检查评分标准文件中的 kind，应为 {options} 之一。',
+  'arg.rule.unknownKind': '参数{argRef}的 kind 应为 {options} 之一，收到“{value}”。请检查评分标准文件中该条款的 kind 是否拼写正确。',
 
   // --- Rubric lint (lint.ts) ---
   'lint.DUPLICATE_ID': '编号“{id}”重复，首次出现在 {first}。每个分类、评价内容和条款的编号必须唯一，请改正其中一个。',
@@ -84,6 +84,78 @@ export const zhCN = {
   'lint.TOTAL_SUM': '各基础分类上限合计 {sum} 分，与总分 {total} 分不一致。请核对分类上限。',
   'lint.GRADE_ORDER': '等第“{grade}”的下限 {min} 不低于上一档“{prev}”。等第须按分数从高到低排列。',
   'lint.GRADE_ASSUMPTION': '等第划分为本工具的假设（原文未规定）：{note}',
+
+  // --- Table locator (locate/) ---
+  'locate.tableNotFound':
+    '工作表“{sheet}”中找不到评分表：在前 {rows} 行中没有找到同时含有评价内容列（{itemNames}）和自评得分列（{scoreNames}）的表头行。请确认表头在前 {rows} 行之内，并使用上述列名之一。',
+
+  // --- Findings (validate/) ---
+  'finding.list.separator': '、',
+  'finding.where.clause': '条款 {id}（{item} 第 {number} 条）',
+  'finding.where.item': '“{item}”（条款 {ids}）',
+  'finding.allowed.range': '{min} 到 {max} 之间、以 {step} 为单位的分值',
+  'finding.total.grand': '合计',
+  'finding.total.subtotal': '“{category}”小计',
+  'finding.evidence.generic': '相关台账或工作记录',
+  'finding.SCORE_MISSING': '{where}的自评得分为空。请填写 0 到 {max} 之间的分值。',
+  'finding.SCORE_NOT_NUMBER': '{where}的自评得分“{value}”不是数字。请填写 0 到 {max} 之间的数字，不要带“分”或其他文字。',
+  'finding.SCORE_NOT_NUMBER.error': '{where}的自评得分单元格显示错误值 {value}。请检查该单元格的公式，或改填 0 到 {max} 之间的数字。',
+  'finding.SCORE_NOT_NUMBER.notApplicable':
+    '{where}的自评得分填了“{value}”，但该条款没有不适用的情形。请填写 0 到 {max} 之间的分值。',
+  'finding.SCORE_NOT_NUMBER.penalty': '{where}的扣分“{value}”不是数字。请填写扣分的负数，如 -{example}；没有扣分填 0。',
+  'finding.SCORE_NOT_NUMBER.veto': '{where}应填“是”或“否”，收到“{value}”。发生一票否决情形的填“是”，否则填“否”。',
+  'finding.SCORE_NEGATIVE': '{where}的自评得分 {value} 是负数。该项不会得负分，请改为 0 到 {max} 之间的分值。',
+  'finding.SCORE_ABOVE_MAX': '{where}的自评得分 {value} 超过该条款满分 {max} 分，请改为 0 到 {max} 之间的分值。',
+  'finding.SCORE_ABOVE_MAX.item': '{where}的自评得分 {value} 超过该评价内容满分 {max} 分，请改为 0 到 {max} 之间的分值。',
+  'finding.SCORE_ABOVE_MAX.penalty': '{where}扣分 {value} 超过该条款最多可扣的 {max} 分，请改为 -{max} 到 0 之间的分值。',
+  'finding.SCORE_NOT_ALLOWED': '{where}的自评得分 {value} 不是该条款评分细则能给出的分值。可填：{allowed}。请按评分细则改正。',
+  'finding.SCORE_NOT_ALLOWED.penaltyPositive':
+    '{where}填了正数 {value}。扣分项应填负数，如发现 1 例扣 {example} 分填 -{example}；没有扣分填 0。',
+  'finding.EVIDENCE_MISSING': '{where}得 {value} 分，但佐证材料为空。请填写支撑该得分的佐证材料，如{evidence}。',
+  'finding.EVIDENCE_MISSING.penalty': '{where}扣 {value} 分，但佐证材料为空。请写明所报告的情况和材料，如{evidence}。',
+  'finding.REASON_MISSING': '{where}得 {value} 分，低于满分 {max} 分，但扣分说明为空。请写明扣 {lost} 分的原因。',
+  'finding.BONUS_CAP_EXCEEDED': '加分项合计 {sum} 分，超过上限 {cap} 分（累计最高不超过 {cap} 分）。请调整各项加分，使合计不超过 {cap} 分。',
+  'finding.PENALTY_FLOOR_EXCEEDED': '扣分项合计 {sum} 分，超过最多可扣的 {cap} 分（合计不低于 -{cap} 分）。请核对各项扣分，使合计不低于 -{cap} 分。',
+  'finding.TOTAL_MISMATCH': '{label}填写为 {value}，按各条款得分计算应为 {expected}。请改为 {expected}，或核对各条款得分。',
+  'finding.TOTAL_MISMATCH.notNumber': '{label}单元格为“{value}”，不是数字；按各条款得分计算应为 {expected}。请改为 {expected} 或检查公式。',
+  'finding.CLAUSE_MISSING': '缺少{where}的评分行。请为该条款补一行，并在评分细则开头写明条款序号“{number}、”。',
+  'finding.CLAUSE_MISSING.item': '表中找不到评价内容“{item}”（条款 {ids}）。请补上该评价内容的评分行，名称与评分标准一致。',
+  'finding.UNKNOWN_ROW': '第 {row} 行“{text}”对应不到评分标准中的任何条款。请核对评价内容名称和条款序号（如“1、”）是否与评分标准一致；说明文字请移到表格下方。',
+  'finding.UNKNOWN_ROW.duplicate': '第 {row} 行与第 {first} 行对应同一条款 {ids}，会被重复计分。请删除重复的行，或改正条款序号。',
+  'finding.VETO': '一票否决填了“{value}”：本年度等第为“{grade}”，不论得分多少。如未发生一票否决情形，请改为“否”。',
+  'finding.PII_ID_NUMBER': '单元格中有身份证号（{masked}）。此表会报送和公开，请删除，或只保留脱敏形式。',
+  'finding.PII_PHONE': '单元格中有手机号（{masked}）。此表会报送和公开，请删除，或只保留脱敏形式（如隐去中间四位）。',
+
+  // --- Self-assessment template (template/build-template.ts) ---
+  'template.score.prompt': '本条满分 {max} 分。少于满分时请在“扣分说明”中写明原因，并在“佐证材料”中列出材料名称。',
+  'template.score.error': '自评得分应为 0 到 {max} 之间的数字（最小单位 {step} 分）。请按评分细则填写。',
+  'template.bonus.prompt': '加分项可酌情填写，全部加分项累计最高不超过 {cap} 分；有加分请在“佐证材料”中列出材料名称。',
+  'template.penalty.prompt': '扣分填负数，如 -2；本条最多扣 {max} 分，未发生请填 0。',
+  'template.penalty.error': '扣分项应填 {min} 到 0 之间的数（负数表示扣分）。未发生请填 0。',
+  'template.veto.prompt': '当年发生刑事违法案件或严重冲击社会道德和社会心理底线事件的填“是”（等第为不合格），否则填“否”。',
+  'template.veto.error': '一票否决请填“是”或“否”。',
+  'template.total.note': '合计 = 各分类得分（不超过分类上限，基础分满分 {total} 分）+ 加分项（最高 {bonus} 分）+ 扣分项（最多扣 {penalty} 分）。',
+
+  // --- Formulas (src/functions, src/engine/formulas: RUBRIC.* custom functions, eval, FORMULA_STALE) ---
+  'argLabel.per_case': '每例分值',
+  'argLabel.per_step': '每档扣分',
+  'argLabel.clause_id': '条款编号',
+  'argLabel.id': '编号',
+  'formula.id.missing': '参数{argRef}为空。请填写评分标准中的编号，如 3.6.4（条款）、3.6（评价内容）或 3（分类），并加英文引号，如 "3.6.4"。',
+  'formula.clause.unknown':
+    '参数{argRef}“{value}”不是评分标准“{rubric}”中的条款编号。请填写如 "3.6.4" 的条款编号（分类.评价内容.条款序号），并加英文引号。',
+  'formula.id.unknown':
+    '参数{argRef}“{value}”不是评分标准“{rubric}”中的分类、评价内容或条款编号。请填写如 "3"、"3.6" 或 "3.6.4" 的编号，并加英文引号。',
+  'formula.clause.tooManyInputs':
+    '参数{argRef}：条款 {clause} 只需要 {count} 个输入（{names}），收到 {given} 个。请删去多余的输入，顺序见函数说明。',
+  'formula.syntax': '公式“{formula}”无法解析。请检查括号和英文引号是否成对、参数之间是否用英文逗号分隔。',
+  'formula.argCount': '函数的参数个数不对。请按以下格式填写（方括号内的参数可省略）：{signatures}。',
+  'formula.stale':
+    '单元格公式 ={formula} 按表中数据应得 {expected}，但单元格中保存的结果是 {cached}，说明文件保存时未重新计算。请在 Excel 中打开并加载评分助手，按 Ctrl+Alt+F9 重新计算后再保存。',
+  'formula.stale.addinMissing':
+    '单元格公式 ={formula} 保存的结果是 {cached}（保存时评分助手未加载，函数无法计算），按表中数据应得 {expected}。请加载评分助手后按 Ctrl+Alt+F9 重新计算，再保存。',
+  'formula.stale.error':
+    '单元格公式 ={formula} 按表中数据应得到错误 {code}（{reason}），但单元格中保存的结果是 {cached}。请按错误说明改正公式的输入，然后重新计算并保存。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

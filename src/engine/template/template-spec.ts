@@ -28,6 +28,8 @@ export interface TemplateCell {
   clauseId?: string;
   /** Vertical alignment; defaults to middle. */
   valign?: 'top' | 'middle';
+  /** A line under the cell: a field to fill in, such as 街镇：＿＿＿＿. */
+  bottomBorder?: boolean;
 }
 
 export interface TemplateValidation {

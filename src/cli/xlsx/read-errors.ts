@@ -1,0 +1,100 @@
+/**
+ * Why a workbook could not be checked, in Chinese first and English after: the CLI prints one of these
+ * for the file (exit 2) and goes on with the others — never a stack trace.
+ */
+
+export type ReadProblem =
+  | 'missing'
+  | 'unreadable'
+  | 'not-xlsx'
+  | 'encrypted'
+  | 'old-xls'
+  | 'corrupt'
+  | 'no-sheets'
+  | 'no-such-sheet'
+  | 'too-large'
+  | 'no-table'
+  | 'internal';
+
+export type CliLang = 'zh' | 'en';
+
+export class WorkbookReadError extends Error {
+  constructor(
+    readonly problem: ReadProblem,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${zh}\n${en}`);
+    this.name = 'WorkbookReadError';
+  }
+
+  /** zh: the Chinese message with the English after it; en: English only. */
+  localized(lang: CliLang): string {
+    return lang === 'en' ? this.en : `${this.zh}\n${this.en}`;
+  }
+}
+
+const fail = (problem: ReadProblem, zh: string, en: string) => new WorkbookReadError(problem, zh, en);
+
+export const readErrors = {
+  missing: (file: string) =>
+    fail('missing', `找不到文件 ${file}。请检查文件名和路径是否正确。`, `File not found: ${file}. Check the name and path.`),
+  unreadable: (file: string, why: string) =>
+    fail('unreadable', `无法读取文件 ${file}（${why}）。请确认这是一个文件且有读取权限。`, `Cannot read ${file} (${why}). Check that it is a file you may read.`),
+  notXlsx: (file: string) =>
+    fail(
+      'not-xlsx',
+      `${file} 不是 Excel 工作簿（.xlsx）。文件内容不是 xlsx 格式，可能只是改了扩展名。请在 Excel 中打开原表格，另存为“Excel 工作簿 (*.xlsx)”后再检查。`,
+      `${file} is not an Excel workbook (.xlsx); its content is not in xlsx format (perhaps only the extension was changed). Open the original in Excel and save it as "Excel Workbook (*.xlsx)".`,
+    ),
+  encrypted: (file: string) =>
+    fail(
+      'encrypted',
+      `${file} 设有打开密码（已加密），无法读取。请在 Excel 中打开，点“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码后另存为 .xlsx 再检查。`,
+      `${file} is password-protected (encrypted) and cannot be read. In Excel use File → Info → Protect Workbook → Encrypt with Password, clear the password, and save it as .xlsx again.`,
+    ),
+  oldXls: (file: string) =>
+    fail(
+      'old-xls',
+      `${file} 是旧版 Excel 97-2003 文件（.xls）或设有打开密码。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”（不设密码）后再检查。`,
+      `${file} is an old Excel 97-2003 file (.xls) or is password-protected. Open it in Excel and save it as "Excel Workbook (*.xlsx)" without a password.`,
+    ),
+  corrupt: (file: string, detail: string) =>
+    fail(
+      'corrupt',
+      `${file} 已损坏或不完整（可能下载或复制时中断），无法读取。请重新获取原文件，或在 Excel 中打开修复后另存为 .xlsx。（${detail}）`,
+      `${file} is damaged or incomplete (perhaps a download or copy was cut short) and cannot be read. Get the file again, or open and repair it in Excel and save it as .xlsx. (${detail})`,
+    ),
+  noSheets: (file: string) =>
+    fail('no-sheets', `${file} 中没有任何工作表。请确认选对了文件。`, `${file} has no worksheets. Check that this is the right file.`),
+  noSuchSheet: (file: string, sheet: string, names: string[]) =>
+    fail(
+      'no-such-sheet',
+      `${file} 中没有名为“${sheet}”的工作表。现有工作表：${names.join('、')}。请用 --sheet 指定其中之一，或不指定由程序自动查找。`,
+      `${file} has no worksheet named "${sheet}". Its sheets: ${names.join(', ')}. Pass one of them to --sheet, or leave --sheet out to search automatically.`,
+    ),
+  tooLarge: (file: string, sheet: string, rows: number, cols: number, maxRows: number, maxCols: number) =>
+    fail(
+      'too-large',
+      `${file} 的工作表“${sheet}”过大（有内容的区域达 ${rows} 行 × ${cols} 列，上限为 ${maxRows} 行 × ${maxCols} 列），不像自评表。请把自评表单独放在一个工作表中，或删除多余的行列后再检查。`,
+      `Worksheet "${sheet}" in ${file} is too large (content reaches ${rows} rows × ${cols} columns; the limit is ${maxRows} × ${maxCols}) to be a self-assessment sheet. Keep the self-assessment on a sheet of its own, or delete the extra rows and columns.`,
+    ),
+  fileTooLarge: (file: string, megabytes: number, limit: number) =>
+    fail(
+      'too-large',
+      `${file} 有 ${megabytes} MB，超过 ${limit} MB 的上限，不像自评表。请删除工作簿中多余的图片和工作表，或把自评表复制到新工作簿后再检查。`,
+      `${file} is ${megabytes} MB, over the ${limit} MB limit for a self-assessment workbook. Remove extra pictures and sheets, or copy the self-assessment into a new workbook.`,
+    ),
+  internal: (file: string, detail: string) =>
+    fail(
+      'internal',
+      `检查 ${file} 时程序内部出错（${detail}）。这是本工具的问题，不是表格的问题；请把该文件和这条信息发给维护人员。`,
+      `Internal error while checking ${file} (${detail}). This is a fault in the tool, not in the workbook; please send the file and this message to the maintainers.`,
+    ),
+  noTable: (file: string, detailsZh: string[], detailsEn: string[]) =>
+    fail(
+      'no-table',
+      `${file} 中没有找到自评表。\n${detailsZh.map((d) => `  ${d}`).join('\n')}`,
+      `No self-assessment table found in ${file}.\n${detailsEn.map((d) => `  ${d}`).join('\n')}`,
+    ),
+};

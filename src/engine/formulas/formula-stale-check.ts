@@ -1,0 +1,126 @@
+/**
+ * FORMULA_STALE: a cell whose RUBRIC formula, recomputed from the sheet's own values, gives something
+ * other than the result the file holds. That happens when a workbook is saved without recalculating
+ * (manual calculation, another tool wrote it) or while the add-in was not loaded (#NAME?).
+ *
+ * Each RUBRIC formula is computed against the values the file holds for every other cell, formula cells
+ * included, so a stale cell is reported once, not again in every total that sums it. Formulas that this
+ * engine cannot check (a function HyperFormula does not know, a reference to another sheet) are skipped.
+ */
+import { DetailedCellError, HyperFormula, type CellValue as EngineValue, type RawCellContent } from 'hyperformula';
+import { t, type Locale } from '../messages';
+import type { Rubric } from '../rubric-types';
+import { isCellError, toA1, type CellValue, type SheetModel } from '../sheet/sheet-model';
+import type { Finding } from '../validate/finding';
+import type { SheetCheck } from '../validate/validate-sheet';
+import type { LocatedTable } from '../locate/locate-table';
+import { ENGINE_CONFIG } from './evaluate-formula';
+import { callsRubricFunction, toDisplayFormula, toEngineFormula } from './formula-text';
+import { registerRubricPlugin, withFormulaContext } from './rubric-plugin';
+
+/** Excel shows 15 significant digits; a difference beyond them is binary noise, not a stale result. */
+const SIGNIFICANT = 15;
+
+/** A cell as a constant: text keeps an apostrophe so "15%" or "2023-05-01" stay text, as in the file. */
+function constant(value: CellValue): RawCellContent {
+  if (value === null) return null;
+  if (typeof value === 'string') return `'${value}`;
+  if (isCellError(value)) return value.error;
+  return value;
+}
+
+function grid(sheet: SheetModel): RawCellContent[][] {
+  const rows: RawCellContent[][] = [];
+  for (let r = 0; r < sheet.rowCount; r++) {
+    const row: RawCellContent[] = [];
+    for (let c = 0; c < sheet.colCount; c++) row.push(constant(sheet.cell(r, c)?.value ?? null));
+    rows.push(row);
+  }
+  return rows;
+}
+
+const sameNumber = (a: number, b: number): boolean =>
+  Number(a.toPrecision(SIGNIFICANT)) === Number(b.toPrecision(SIGNIFICANT));
+
+function shown(value: CellValue | EngineValue): string {
+  if (value instanceof DetailedCellError) return value.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return isCellError(value as CellValue) ? (value as { error: string }).error : String(value);
+  if (typeof value === 'number') return String(Number(value.toPrecision(SIGNIFICANT)));
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return value;
+}
+
+function agrees(cached: CellValue, expected: EngineValue): boolean {
+  if (expected instanceof DetailedCellError) return isCellError(cached) && cached.error === expected.value;
+  if (isCellError(cached)) return false;
+  if (typeof expected === 'number' && typeof cached === 'number') return sameNumber(expected, cached);
+  if (typeof expected === 'string' && typeof cached === 'string') return expected.trim() === cached.trim();
+  return expected === cached;
+}
+
+/** Results that say "cannot check here" rather than "the formula is wrong". */
+const UNCHECKABLE = new Set(['NAME', 'REF']);
+
+function message(formula: string, cached: CellValue, expected: EngineValue, locale: Locale): string {
+  const params = { formula: toDisplayFormula(formula), cached: shown(cached), expected: shown(expected) };
+  if (expected instanceof DetailedCellError) {
+    return t('formula.stale.error', { ...params, code: expected.value, reason: expected.message || expected.value }, locale);
+  }
+  if (isCellError(cached) && cached.error === '#NAME?') return t('formula.stale.addinMissing', params, locale);
+  return t('formula.stale', params, locale);
+}
+
+/** The clause a row scores, when the located table says it scores exactly one. */
+function clauseAt(table: LocatedTable | undefined, row: number): string | undefined {
+  const located = table?.rows.find((r) => r.row === row);
+  return located && located.clauseIds.length === 1 ? located.clauseIds[0] : undefined;
+}
+
+/** Every RUBRIC formula cell whose cached result differs from what the formula gives now. */
+export function findStaleFormulas(sheet: SheetModel, rubric: Rubric, locale: Locale = 'zh-CN', table?: LocatedTable): Finding[] {
+  const targets: { row: number; col: number; formula: string; cached: CellValue }[] = [];
+  for (let r = 0; r < sheet.rowCount; r++) {
+    for (let c = 0; c < sheet.colCount; c++) {
+      const cell = sheet.cell(r, c);
+      // A formula never calculated (value null, e.g. a freshly generated template) has nothing to compare.
+      if (cell?.formula && cell.value !== null && callsRubricFunction(cell.formula)) {
+        targets.push({ row: r, col: c, formula: cell.formula, cached: cell.value });
+      }
+    }
+  }
+  if (targets.length === 0) return [];
+
+  registerRubricPlugin();
+  const hf = HyperFormula.buildFromSheets({ [sheet.name]: grid(sheet) }, ENGINE_CONFIG);
+  try {
+    const sheetId = hf.getSheetId(sheet.name) as number;
+    const findings: Finding[] = [];
+    withFormulaContext({ rubric, locale }, () => {
+      for (const target of targets) {
+        const text = toEngineFormula(target.formula);
+        if (!hf.validateFormula(text)) continue;
+        // calculateFormula places the formula at A1; the file's references are absolute positions
+        // as written (E5 means E5), so they resolve to the same cells as in the sheet.
+        const expected = hf.calculateFormula(text, sheetId);
+        if (Array.isArray(expected)) continue;
+        if (expected instanceof DetailedCellError && UNCHECKABLE.has(expected.type)) continue;
+        if (agrees(target.cached, expected)) continue;
+        findings.push({
+          code: 'FORMULA_STALE',
+          severity: 'error',
+          sheet: sheet.name,
+          cell: toA1(target.row, target.col),
+          clauseId: clauseAt(table, target.row),
+          message: message(target.formula, target.cached, expected, locale),
+        });
+      }
+    });
+    return findings;
+  } finally {
+    hf.destroy();
+  }
+}
+
+/** The check as the validator takes it (validateSheet's extraChecks). */
+export const formulaStaleCheck: SheetCheck = ({ sheet, rubric, table, locale }) => findStaleFormulas(sheet, rubric, locale, table);
