@@ -132,6 +132,15 @@ describe('validate: exit codes and JSON', () => {
     expect(f.total).toBeCloseTo(sum, 10);
   });
 
+  test('--exit-zero reports the same findings but exits 0; an unreadable file still exits 2', async () => {
+    const strict = await runJson(EXAMPLE_DIRTY);
+    const lenient = await runJson('--exit-zero', EXAMPLE_DIRTY);
+    expect(strict.code).toBe(1);
+    expect(lenient.code).toBe(0);
+    expect(lenient.files).toEqual(strict.files);
+    expect((await runJson('--exit-zero', BAD.missing, EXAMPLE_DIRTY)).code).toBe(2);
+  });
+
   test('unreadable files: exit 2, each reported with a reason, the readable ones still checked', async () => {
     const { code, files, err } = await runJson(BAD.text, BAD.truncated, BAD.encrypted, BAD.missing, EXAMPLE_CLEAN, EXAMPLE_DIRTY);
     expect(code).toBe(2);

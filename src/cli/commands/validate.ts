@@ -27,6 +27,8 @@ export interface ValidateOptions {
   json?: boolean;
   outDir?: string;
   lang?: string;
+  /** Report only: exit 0 even when a sheet has errors (2 still means a file could not be read). */
+  exitZero?: boolean;
 }
 
 export interface FileReportOk {
@@ -126,6 +128,7 @@ export async function runValidate(
   if (opts.json) io.out(JSON.stringify({ files: reports }, null, 2));
   else renderText(reports, lang, io);
   if (reports.some((r) => 'error' in r)) return 2;
+  if (opts.exitZero) return 0;
   return reports.some((r) => (r as FileReportOk).findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
@@ -249,6 +252,7 @@ export function registerValidate(program: Command, io: CliIO, extraChecks: Sheet
     .option('--json', '输出 JSON (print one JSON document)')
     .option('--out-dir <dir>', '把标注了问题的副本写入该文件夹，原文件不变 (write annotated copies here; inputs are never changed)')
     .option('--lang <lang>', '消息语言 zh 或 en (message language)', 'zh')
+    .option('--exit-zero', '只报告：发现错误时也以 0 退出，无法读取的文件仍为 2 (report only: exit 0 even with errors)')
     .action(async (files: string[], opts: ValidateOptions) => {
       io.exit(await runValidate(files, opts, io, extraChecks));
     });
