@@ -1,4 +1,5 @@
 import { D, Dec } from './decimal';
+import { grade } from './rules/grade';
 import type { CategoryKind, Rubric } from './rubric-types';
 
 /** A clause's entered score; `notApplicable` follows the clause's recorded policy. */
@@ -42,11 +43,8 @@ export function effectiveClauseScore(max: number, entry: ClauseEntry | undefined
   return entry?.score ?? new D(0);
 }
 
-export function gradeFor(rubric: Rubric, total: Dec, veto: boolean): string {
-  if (veto) return rubric.grades.vetoGrade;
-  const band = rubric.grades.bands.find((b) => total.gte(b.min));
-  return band ? band.grade : rubric.grades.bands[rubric.grades.bands.length - 1].grade;
-}
+export const gradeFor = (rubric: Rubric, total: Dec, veto: boolean): string =>
+  grade(total, veto, rubric.grades.bands, rubric.grades.vetoGrade);
 
 /** clause → item → category (capped) → base total; bonus capped, penalty floored; veto forces the veto grade. */
 export function scoreRubric(rubric: Rubric, entries: ReadonlyMap<string, ClauseEntry>, veto: boolean): Scorecard {

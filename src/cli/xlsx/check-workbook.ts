@@ -67,7 +67,7 @@ export async function checkBytes(
   const workbook = await loadWorkbook(bytes, file);
   const picked = pickSheet(workbook, options.rubric, file, options.sheet);
   const t1 = performance.now();
-  const result = validateSheet(picked.sheet, options.rubric, { locale: options.locale, extraChecks: options.extraChecks });
+  const result = validateSheet(picked.sheet, options.rubric, { locale: options.locale, extraChecks: options.extraChecks, table: picked.table });
   const t2 = performance.now();
   return { result, parseMs: t1 - t0, validateMs: t2 - t1 };
 }

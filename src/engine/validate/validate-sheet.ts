@@ -38,6 +38,8 @@ export interface ValidationResult {
 export interface ValidateOptions {
   locale?: Locale;
   extraChecks?: SheetCheck[];
+  /** The table as already located on this same sheet (the CLI locates it to pick the sheet); saves locating twice. */
+  table?: LocatedTable;
 }
 
 const SHOWN_TEXT = 30;
@@ -46,7 +48,7 @@ const SHOWN_TEXT = 30;
 export function validateSheet(sheet: SheetModel, rubric: Rubric, options: ValidateOptions = {}): ValidationResult {
   const locale = options.locale ?? 'zh-CN';
   const merges = new MergeIndex(sheet);
-  const table = locateWithMerges(sheet, rubric, merges);
+  const table = options.table ?? locateWithMerges(sheet, rubric, merges);
   const index = indexRubric(rubric);
   const out = new FindingList(sheet.name, locale);
 
