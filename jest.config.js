@@ -5,7 +5,12 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
+    // The bundled rubric is imported as text (webpack asset/source); tests get the same text.
+    '\\.yaml$': '<rootDir>/tests/support/yaml-transform.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!(uuid|strip-bom)/)'],
+  // Nested copies count too (node_modules/@microsoft/app-manifest/node_modules/strip-bom).
+  transformIgnorePatterns: ['/node_modules/(?!(.*/node_modules/)?(uuid|strip-bom)/)'],
+  // jest-dom matchers; a ResizeObserver stub for Fluent UI under jsdom.
+  setupFilesAfterEnv: ['<rootDir>/tests/support/setup-dom.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-cli/', '/tests/e2e/'],
 };

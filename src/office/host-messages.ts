@@ -1,0 +1,54 @@
+/**
+ * What the Excel adapter tells a person when it cannot do something: which sheet, why, and what to do.
+ * The adapter's own messages (the engine's are in src/engine/messages); zh-CN first, English beside it.
+ */
+import type { Locale } from '../engine/messages';
+
+const zhCN = {
+  protected: '工作表“{sheet}”受保护，评分助手无法在其中标记问题。请先在「审阅」→「撤消工作表保护」后再试；校验从不修改任何数值或公式。',
+  protectedRestore: '工作表“{sheet}”受保护，无法清除评分助手的标记。请先在「审阅」→「撤消工作表保护」后再点「清除标记」。',
+  unsupported:
+    '当前 Excel 版本太旧，不支持{feature}（需要 ExcelApi {version}）。请使用 Microsoft 365 版 Excel、Excel 2021 或更新版本，或 Excel 网页版。',
+  markFailed: 'Excel 未能写入标记（{detail}）。已撤回本次写入的标记，工作表保持原样。请稍后重试。',
+  readFailed: '无法读取当前工作表（{detail}）。请确认没有单元格正在编辑（按 Esc 退出编辑），然后重试。',
+  sheetMissing: '找不到工作表“{sheet}”，它可能已被删除或重命名。请重新校验。',
+  cellOutside: '单元格 {cell} 不是有效的单元格地址。',
+  noteHeading: '评分助手：',
+  'severity.error': '错误',
+  'severity.warning': '警告',
+  'severity.info': '提示',
+  'feature.read': '读取合并单元格',
+  'feature.marks': '单元格批注',
+  'feature.template': '插入评分表',
+  'feature.selection': '读取所选单元格',
+} as const;
+
+export type HostMessageKey = keyof typeof zhCN;
+
+const en: { readonly [K in HostMessageKey]: string } = {
+  protected:
+    'Sheet "{sheet}" is protected, so Rubric Check cannot mark problems in it. Unprotect it (Review → Unprotect Sheet) and try again; validation never changes a value or formula.',
+  protectedRestore: 'Sheet "{sheet}" is protected, so its Rubric Check marks cannot be cleared. Unprotect it (Review → Unprotect Sheet) and click Clear marks again.',
+  unsupported:
+    'This version of Excel is too old for {feature} (needs ExcelApi {version}). Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.',
+  markFailed: 'Excel could not write the marks ({detail}). The marks written so far were taken back; the sheet is as it was. Please try again.',
+  readFailed: 'Could not read the active sheet ({detail}). Make sure no cell is being edited (press Esc) and try again.',
+  sheetMissing: 'Sheet "{sheet}" was not found; it may have been deleted or renamed. Please validate again.',
+  cellOutside: '{cell} is not a valid cell address.',
+  noteHeading: 'Rubric Check:',
+  'severity.error': 'Error',
+  'severity.warning': 'Warning',
+  'severity.info': 'Info',
+  'feature.read': 'reading merged cells',
+  'feature.marks': 'cell notes',
+  'feature.template': 'inserting the scoring sheet',
+  'feature.selection': 'reading the selected cell',
+};
+
+const catalogues: Readonly<Record<Locale, { readonly [K in HostMessageKey]: string }>> = { 'zh-CN': zhCN, en };
+
+export function hostText(key: HostMessageKey, params: Readonly<Record<string, string | number>> = {}, locale: Locale = 'zh-CN'): string {
+  return (catalogues[locale] ?? zhCN)[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * What was in a cell before Rubric Check marked it, kept in the workbook itself (workbook settings) so
+ * 「清除标记」 can put it back exactly, even after the file was closed and reopened elsewhere.
+ *
+ * Settings rather than a very-hidden sheet: settings travel with the file, are invisible to staff, to
+ * formulas and to the CLI reading the same file, are scoped to this add-in, and can be written when the
+ * workbook structure is protected (adding a sheet then fails).
+ */
+
+export const MARKS_SETTING = 'rubricCheck.marks';
+
+/** A cell's fill as Excel reports it; pattern "None" is "no fill". */
+export interface FillState {
+  color: string;
+  pattern: string;
+  patternColor?: string;
+}
+
+export type AnnotationKind = 'note' | 'comment';
+
+export interface MarkedCell {
+  /** The fill before marking. */
+  fill: FillState;
+  /** The note (or comment) text before marking; null when there was none. */
+  note: string | null;
+  /** What we wrote, so a later change by a person can be told apart from our mark. */
+  markFill: string;
+  markNote: string;
+}
+
+export interface SheetMarks {
+  /** Worksheet.id: survives renaming the sheet. */
+  sheetId: string;
+  sheetName: string;
+  annotation: AnnotationKind;
+  cells: Record<string, MarkedCell>;
+}
+
+export interface MarksRecord {
+  version: 1;
+  sheets: SheetMarks[];
+}
+
+export const emptyRecord = (): MarksRecord => ({ version: 1, sheets: [] });
+
+export const NO_FILL: FillState = { color: '#FFFFFF', pattern: 'None' };
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+function validCell(c: unknown): c is MarkedCell {
+  if (typeof c !== 'object' || c === null) return false;
+  const m = c as Record<string, unknown>;
+  const fill = m.fill as Record<string, unknown> | undefined;
+  return (
+    typeof fill === 'object' && fill !== null && isString(fill.color) && isString(fill.pattern) &&
+    (m.note === null || isString(m.note)) && isString(m.markFill) && isString(m.markNote)
+  );
+}
+
+/**
+ * The record from the setting's value. A value this version cannot read is an error, not an empty
+ * record: treating it as empty would drop the originals it holds.
+ */
+export function parseRecord(value: unknown): MarksRecord {
+  if (value === null || value === undefined || value === '') return emptyRecord();
+  let data: unknown = value;
+  if (isString(value)) data = JSON.parse(value);
+  const r = data as Partial<MarksRecord>;
+  if (typeof r !== 'object' || r === null || r.version !== 1 || !Array.isArray(r.sheets)) {
+    throw new Error(`unreadable ${MARKS_SETTING} setting`);
+  }
+  for (const s of r.sheets) {
+    const ok =
+      typeof s === 'object' && s !== null && isString(s.sheetId) && isString(s.sheetName) &&
+      (s.annotation === 'note' || s.annotation === 'comment') && typeof s.cells === 'object' && s.cells !== null &&
+      Object.values(s.cells).every(validCell);
+    if (!ok) throw new Error(`unreadable ${MARKS_SETTING} setting`);
+  }
+  return r as MarksRecord;
+}
+
+export const serializeRecord = (r: MarksRecord): string => JSON.stringify(r);
+
+/** The record with `sheet` replaced (or removed when it marks no cell). */
+export function withSheet(r: MarksRecord, sheetId: string, sheet: SheetMarks | undefined): MarksRecord {
+  const others = r.sheets.filter((s) => s.sheetId !== sheetId);
+  return { version: 1, sheets: sheet && Object.keys(sheet.cells).length > 0 ? [...others, sheet] : others };
+}

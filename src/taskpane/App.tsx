@@ -1,0 +1,50 @@
+/**
+ * The task pane. It talks to the workbook only through `host`, so the same App runs in Excel (the
+ * Office adapter) and in the browser playground (an in-memory host).
+ */
+import { Divider } from '@fluentui/react-components';
+import type { Locale } from '../engine/messages';
+import type { Rubric } from '../engine/rubric-types';
+import type { WorkbookHost } from '../host/workbook-host';
+import { FindingList } from './components/FindingList/FindingList';
+import { FunctionsPanel } from './components/FunctionsPanel/FunctionsPanel';
+import { StatusArea } from './components/StatusArea/StatusArea';
+import { Summary } from './components/Summary/Summary';
+import { Toolbar } from './components/Toolbar/Toolbar';
+import { useWorkbookActions } from './hooks/useWorkbookActions';
+import { LocaleContext, stringsFor } from './strings';
+import { useAppStyles } from './useAppStyles';
+
+export interface AppProps {
+  host: WorkbookHost;
+  rubric: Rubric;
+  locale?: Locale;
+}
+
+export function App({ host, rubric, locale = 'zh-CN' }: AppProps) {
+  const s = useAppStyles();
+  const actions = useWorkbookActions(host, rubric, locale);
+  const words = stringsFor(locale);
+  const busy = actions.busy !== null;
+  return (
+    <LocaleContext.Provider value={locale}>
+      <main className={s.root} lang={locale} aria-busy={busy}>
+        <header>
+          <h1 className={s.title}>{words.appTitle}</h1>
+          <p className={s.subtitle}>{words.appSubtitle}</p>
+        </header>
+        <Toolbar busy={busy} onValidate={actions.validate} onClear={actions.clear} onTemplate={actions.insertTemplate} />
+        <StatusArea busy={actions.busy} error={actions.error} notice={actions.notice} onDismissError={actions.dismissError} />
+        {!actions.result && <p className={s.intro}>{words.intro}</p>}
+        {actions.result && (
+          <>
+            <Summary result={actions.result} />
+            <FindingList findings={actions.result.findings} rubric={rubric} disabled={busy} onSelect={actions.selectFinding} />
+          </>
+        )}
+        <Divider />
+        <FunctionsPanel host={host} rubric={rubric} actions={actions} />
+      </main>
+    </LocaleContext.Provider>
+  );
+}

@@ -1,0 +1,570 @@
+/**
+ * A small simulated Excel for adapter tests, built on office-addin-mock's OfficeMockObject so the
+ * Office.js load/sync rules hold: a property is readable only after it was loaded and the context
+ * synced (reading it earlier throws here, instead of the mock's silent error string), and writes take
+ * effect only at context.sync, in the order queued — an op that fails stops the rest, as in Excel.
+ *
+ * It implements exactly the Office.js surface src/office uses; anything else is undefined and fails
+ * the test loudly. `syncCount` counts every context.sync; `queued` counts every write ever queued.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { columnLetters, fromA1, toA1, type SheetModel } from '../../src/engine/sheet/sheet-model';
+
+export interface SimFill {
+  color: string;
+  pattern: string;
+  patternColor?: string;
+}
+
+export const SIM_NO_FILL: SimFill = { color: '#FFFFFF', pattern: 'None' };
+
+export interface SimCell {
+  value?: string | number | boolean | null;
+  /** Without the leading '='. */
+  formula?: string;
+  /** An error value such as '#N/A'. */
+  error?: string;
+  numberFormat?: string;
+  fill?: SimFill;
+  bold?: boolean;
+}
+
+export interface SimNote {
+  address: string;
+  content: string;
+}
+
+export interface SimComment extends SimNote {
+  id: string;
+}
+
+export interface SimValidation {
+  range: string;
+  rule?: unknown;
+  errorAlert?: unknown;
+  prompt?: unknown;
+}
+
+export class SimSheet {
+  cells = new Map<string, SimCell>();
+  merges: string[] = [];
+  notes: SimNote[] = [];
+  comments: SimComment[] = [];
+  validations: SimValidation[] = [];
+  frozenRows = 0;
+  /** Every other format write, as "A1:B2 format.columnWidth=40". */
+  formatLog: string[] = [];
+  pageLayout: Record<string, unknown> = {};
+  constructor(
+    readonly id: string,
+    public name: string,
+    public protected_ = false,
+  ) {}
+
+  cell(address: string): SimCell {
+    let c = this.cells.get(address);
+    if (!c) {
+      c = {};
+      this.cells.set(address, c);
+    }
+    return c;
+  }
+
+  fillAt(address: string): SimFill {
+    return this.cells.get(address)?.fill ?? SIM_NO_FILL;
+  }
+
+  noteAt(address: string): string | undefined {
+    return this.notes.find((n) => n.address === address)?.content;
+  }
+
+  commentAt(address: string): string | undefined {
+    return this.comments.find((n) => n.address === address)?.content;
+  }
+
+  /** Load rows of plain values from A1; a string starting with '=' becomes a formula. */
+  setRows(rows: (string | number | boolean | null | undefined)[][]): this {
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === undefined || v === null || v === '') return;
+        const cell = this.cell(toA1(r, c));
+        if (typeof v === 'string' && v.startsWith('=')) cell.formula = v.slice(1);
+        else cell.value = v;
+      }),
+    );
+    return this;
+  }
+
+  hasContent(c: SimCell | undefined): boolean {
+    return !!c && (c.formula !== undefined || c.error !== undefined || (c.value !== undefined && c.value !== null && c.value !== ''));
+  }
+}
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function boxOf(address: string): Box {
+  const bare = address.slice(address.lastIndexOf('!') + 1).replace(/\$/g, '');
+  const [a, b = a] = bare.split(':');
+  const p = fromA1(a);
+  const q = fromA1(b);
+  return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
+}
+
+const boxAddress = (b: Box): string =>
+  b.top === b.bottom && b.left === b.right ? toA1(b.top, b.left) : `${toA1(b.top, b.left)}:${toA1(b.bottom, b.right)}`;
+
+const intersects = (a: Box, b: Box): boolean => a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+function eachCell(b: Box, f: (address: string, r: number, c: number) => void): void {
+  for (let r = b.top; r <= b.bottom; r++) for (let c = b.left; c <= b.right; c++) f(toA1(r, c), r - b.top, c - b.left);
+}
+
+const isWholeRowsOrColumns = (address: string): boolean => /^\$?[A-Z]+:\$?[A-Z]+$|^\$?\d+:\$?\d+$/.test(address);
+
+const quote = (name: string): string => (/^\w+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+
+const MOCK_ERRORS = new Set(['Error, property was not loaded', 'Error, context.sync() was not called']);
+
+class ProtectedError extends Error {
+  code = 'AccessDenied';
+  constructor(sheet: string) {
+    super(`The cell or chart you're trying to change is on a protected sheet (${sheet}).`);
+  }
+}
+
+class ItemNotFound extends Error {
+  code = 'ItemNotFound';
+}
+
+/** One Excel.run: its queued writes and the proxies to sync. */
+class SimContext {
+  private pending: (() => void)[] = [];
+  private mocks: OfficeMockObject[] = [];
+  generation = 0;
+  readonly workbook: unknown;
+
+  constructor(private readonly sim: ExcelSim) {
+    this.workbook = this.makeWorkbook();
+  }
+
+  async sync(): Promise<void> {
+    this.sim.syncCount++;
+    const ops = this.pending;
+    this.pending = [];
+    for (const op of ops) op();
+    for (const m of this.mocks) await m.sync();
+    this.generation++;
+  }
+
+  private queue(op: () => void): void {
+    this.sim.queued++;
+    this.pending.push(op);
+  }
+
+  private syncedSince(gen: number, what: string): void {
+    if (this.generation <= gen) throw new Error(`${what} read before context.sync()`);
+  }
+
+  /** An OfficeMockObject for `data`, behind a proxy that queues writes and refuses unloaded reads. */
+  private mock(
+    data: Record<string, unknown>,
+    onSet: (path: string[], value: unknown) => void,
+    isNull = false,
+    /** Returned as they are: collections, whose getters the mock would evaluate too early. */
+    extras: Record<string, unknown> = {},
+  ): any {
+    const raw = new OfficeMockObject(data as never);
+    this.mocks.push(raw);
+    const gen = this.generation;
+    const wrap = (target: OfficeMockObject, path: string[]): any =>
+      new Proxy(target, {
+        get: (t, p) => {
+          if (typeof p === 'symbol') return (t as never)[p];
+          if (!path.length && Object.prototype.hasOwnProperty.call(extras, p)) return extras[p];
+          if (p === 'isNullObject') {
+            this.syncedSince(gen, 'isNullObject');
+            return isNull;
+          }
+          const v = (t as any)[p];
+          if (v instanceof OfficeMockObject) return wrap(v, [...path, p]);
+          if (typeof v === 'function') return v.bind(t);
+          // Navigating a null object is allowed in Office.js; reading its values is not.
+          if (isNull) throw new Error(`${[...path, p].join('.')} read on a null object`);
+          if (typeof v === 'string' && MOCK_ERRORS.has(v)) throw new Error(`${[...path, p].join('.')}: ${v}`);
+          return v;
+        },
+        set: (_t, p, value) => {
+          onSet([...path, String(p)], value);
+          return true;
+        },
+      });
+    return wrap(raw, []);
+  }
+
+  private sheetFor(sheet: SimSheet): SimSheet {
+    if (sheet.protected_) throw new ProtectedError(sheet.name);
+    return sheet;
+  }
+
+  private makeWorkbook() {
+    const sim = this.sim;
+    return {
+      worksheets: this.worksheets(),
+      settings: {
+        getItemOrNullObject: (key: string) => {
+          const has = sim.settings.has(key);
+          return this.mock({ value: has ? sim.settings.get(key) : '' }, () => {
+            throw new Error('setting writes are not simulated');
+          }, !has);
+        },
+        add: (key: string, value: unknown) => this.queue(() => sim.settings.set(key, value)),
+      },
+      getActiveCell: () => {
+        const sheet = sim.sheet(sim.selection.sheetId);
+        return this.range(sheet, sim.selection.address);
+      },
+    };
+  }
+
+  private worksheets() {
+    const sim = this.sim;
+    let loadedAt = -1;
+    return {
+      getActiveWorksheet: () => this.worksheet(sim.sheet(sim.activeSheetId)),
+      getItem: (key: string) => {
+        const s = sim.find(key);
+        if (!s) throw new ItemNotFound(`worksheet ${key}`);
+        return this.worksheet(s);
+      },
+      getItemOrNullObject: (key: string) => {
+        const s = sim.find(key);
+        return s ? this.worksheet(s) : this.mock({ id: '', name: '', protection: { protected: false } }, () => undefined, true);
+      },
+      load: () => {
+        loadedAt = this.generation;
+      },
+      get items() {
+        if (loadedAt < 0) throw new Error('worksheets.items read without load');
+        return sim.sheets.map((s) => ({ name: s.name, id: s.id }));
+      },
+      add: (name: string) => {
+        const sheet = new SimSheet(`sheet-${sim.sheets.length + 1}-${name}`, name);
+        this.queue(() => {
+          if (sim.find(name)) throw new Error(`A sheet named ${name} already exists`);
+          sim.sheets.push(sheet);
+        });
+        return this.worksheet(sheet);
+      },
+    };
+  }
+
+  private worksheet(sheet: SimSheet): any {
+    const sim = this.sim;
+    return this.mock(
+      {
+        id: sheet.id,
+        name: sheet.name,
+        protection: { protected: sheet.protected_ },
+        getRange: (address: string) => this.range(sheet, address),
+        getUsedRange: (valuesOnly?: boolean) => {
+          if (!valuesOnly) throw new Error('the adapter should ask for the values-only used range');
+          return this.range(sheet, sim.usedAddress(sheet));
+        },
+        activate: () => this.queue(() => (sim.activeSheetId = sheet.id)),
+        freezePanes: { freezeRows: (n: number) => this.queue(() => (this.sheetFor(sheet).frozenRows = n)) },
+        pageLayout: {
+          setPrintArea: (a: string) => this.queue(() => (sheet.pageLayout.printArea = a)),
+          setPrintTitleRows: (a: string) => this.queue(() => (sheet.pageLayout.printTitleRows = a)),
+        },
+      },
+      (path, value) => {
+        if (path[0] === 'pageLayout') this.queue(() => (sheet.pageLayout[path.slice(1).join('.')] = value));
+        else throw new Error(`worksheet write ${path.join('.')} is not simulated`);
+      },
+      false,
+      { notes: this.notes(sheet), comments: this.comments(sheet) },
+    );
+  }
+
+  private notes(sheet: SimSheet) {
+    const ctx = this;
+    let loadedAt = -1;
+    const noteProxy = (find: () => SimNote | undefined, snapshot: SimNote | undefined) =>
+      this.mock(
+        {
+          content: snapshot?.content ?? '',
+          delete: () =>
+            this.queue(() => {
+              const n = find();
+              if (!n) throw new ItemNotFound('note');
+              this.sheetFor(sheet).notes.splice(sheet.notes.indexOf(n), 1);
+            }),
+          getLocation: () => this.range(sheet, snapshot?.address ?? 'A1'),
+        },
+        (path, value) => {
+          if (path.join('.') !== 'content') throw new Error(`note write ${path.join('.')} is not simulated`);
+          this.queue(() => {
+            const n = find();
+            if (!n) throw new ItemNotFound('note');
+            this.sheetFor(sheet);
+            n.content = String(value);
+          });
+        },
+      );
+    return {
+      load: () => {
+        loadedAt = ctx.generation;
+      },
+      get items() {
+        if (loadedAt < 0) throw new Error('notes.items read without load');
+        ctx.syncedSince(loadedAt, 'notes.items');
+        return sheet.notes.map((n) => ({ content: n.content }));
+      },
+      getItem: (address: string) => {
+        const snapshot = sheet.notes.find((n) => n.address === address);
+        return noteProxy(() => sheet.notes.find((n) => n.address === address), snapshot);
+      },
+      getItemAt: (i: number) => {
+        const snapshot = sheet.notes[i];
+        return noteProxy(() => snapshot, snapshot);
+      },
+      add: (where: string | object, content: string) => {
+        const address = typeof where === 'string' ? where : this.sim.addressOf(where);
+        this.queue(() => {
+          this.sheetFor(sheet);
+          if (sheet.noteAt(address) !== undefined) throw new Error(`InvalidArgument: ${address} already has a note`);
+          if (sheet.commentAt(address) !== undefined) throw new Error(`InvalidArgument: ${address} has a threaded comment`);
+          sheet.notes.push({ address, content });
+        });
+      },
+    };
+  }
+
+  private comments(sheet: SimSheet) {
+    const ctx = this;
+    let loadedAt = -1;
+    const proxy = (snapshot: SimComment | undefined) =>
+      this.mock(
+        {
+          content: snapshot?.content ?? '',
+          id: snapshot?.id ?? '',
+          delete: () =>
+            this.queue(() => {
+              const i = sheet.comments.findIndex((c) => c.id === snapshot?.id);
+              if (i < 0) throw new ItemNotFound('comment');
+              this.sheetFor(sheet).comments.splice(i, 1);
+            }),
+          getLocation: () => this.range(sheet, snapshot?.address ?? 'A1'),
+        },
+        (path, value) => {
+          if (path.join('.') !== 'content') throw new Error(`comment write ${path.join('.')} is not simulated`);
+          this.queue(() => {
+            const c = sheet.comments.find((x) => x.id === snapshot?.id);
+            if (!c) throw new ItemNotFound('comment');
+            this.sheetFor(sheet);
+            c.content = String(value);
+          });
+        },
+      );
+    return {
+      load: () => {
+        loadedAt = ctx.generation;
+      },
+      get items() {
+        if (loadedAt < 0) throw new Error('comments.items read without load');
+        ctx.syncedSince(loadedAt, 'comments.items');
+        return sheet.comments.map((c) => ({ content: c.content, id: c.id }));
+      },
+      getItem: (id: string) => proxy(sheet.comments.find((c) => c.id === id)),
+      getItemAt: (i: number) => proxy(sheet.comments[i]),
+      add: (where: string | object, content: string) => {
+        const address = typeof where === 'string' ? where.slice(where.lastIndexOf('!') + 1) : this.sim.addressOf(where);
+        this.queue(() => {
+          this.sheetFor(sheet);
+          if (sheet.commentAt(address) !== undefined) throw new Error(`InvalidArgument: ${address} already has a comment`);
+          sheet.comments.push({ address, content, id: `c${++this.sim.commentIds}` });
+        });
+      },
+    };
+  }
+
+  private range(sheet: SimSheet, address: string): any {
+    const sim = this.sim;
+    const whole = isWholeRowsOrColumns(address);
+    const box = whole ? { top: 0, left: 0, bottom: 0, right: 0 } : boxOf(address);
+    const rows = box.bottom - box.top + 1;
+    const cols = box.right - box.left + 1;
+    const grid = <T>(f: (c: SimCell | undefined) => T): T[][] =>
+      Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(sheet.cells.get(toA1(box.top + r, box.left + c)))));
+    const gen = this.generation;
+    const proxy = this.mock(
+      {
+        address: `${quote(sheet.name)}!${boxAddress(box)}`,
+        rowIndex: box.top,
+        columnIndex: box.left,
+        rowCount: rows,
+        columnCount: cols,
+        values: grid((c) => (c?.error ?? (sheet.hasContent(c) ? c?.value ?? 0 : ''))),
+        formulas: grid((c) => (c?.formula !== undefined ? `=${c.formula}` : c?.error ?? (sheet.hasContent(c) ? c?.value : ''))),
+        valueTypes: grid((c) =>
+          c?.error ? 'Error' : !sheet.hasContent(c) ? 'Empty' : typeof c?.value === 'number' ? 'Double' : typeof c?.value === 'boolean' ? 'Boolean' : 'String',
+        ),
+        numberFormat: grid((c) => c?.numberFormat ?? 'General'),
+        worksheet: { name: sheet.name, id: sheet.id },
+        format: {
+          fill: { clear: () => this.queue(() => eachCell(box, (a) => delete this.sheetFor(sheet).cell(a).fill)) },
+          font: {},
+          borders: { getItem: (edge: string) => ({ set style(v: string) { sheet.formatLog.push(`${address} border.${edge}=${v}`); } }) },
+        },
+        dataValidation: {},
+        getBoundingRect: (other: any) => {
+          const o = boxOf(sim.addressOf(other));
+          return this.range(sheet, boxAddress({ top: Math.min(box.top, o.top), left: Math.min(box.left, o.left), bottom: Math.max(box.bottom, o.bottom), right: Math.max(box.right, o.right) }));
+        },
+        getMergedAreasOrNullObject: () => {
+          const inside = sheet.merges.filter((m) => intersects(boxOf(m), box));
+          return this.mock({ address: inside.map((m) => `${quote(sheet.name)}!${m}`).join(', ') }, () => undefined, inside.length === 0);
+        },
+        getCellProperties: () => {
+          const fills = grid((c) => ({ format: { fill: { ...(c?.fill ?? SIM_NO_FILL) } } }));
+          const ctx = this;
+          return {
+            get value() {
+              ctx.syncedSince(gen, 'getCellProperties().value');
+              return fills;
+            },
+          };
+        },
+        setCellProperties: (props: any[][]) =>
+          this.queue(() =>
+            eachCell(box, (a, r, c) => {
+              const fill = props[r]?.[c]?.format?.fill;
+              const cell = this.sheetFor(sheet).cell(a);
+              if (fill) cell.fill = { color: fill.color, pattern: fill.pattern ?? 'Solid', ...(fill.patternColor ? { patternColor: fill.patternColor } : {}) };
+              if (props[r]?.[c]?.format?.font?.bold) cell.bold = true;
+            }),
+          ),
+        select: () => this.queue(() => (sim.selection = { sheetId: sheet.id, address: boxAddress(box) })),
+        merge: () => this.queue(() => this.sheetFor(sheet).merges.push(address)),
+      },
+      (path, value) => this.queue(() => this.writeRange(sheet, address, box, path, value)),
+    );
+    sim.rangeAddresses.set(proxy, { sheet, address: boxAddress(box) });
+    return proxy;
+  }
+
+  private writeRange(sheet: SimSheet, address: string, box: Box, path: string[], value: unknown): void {
+    this.sheetFor(sheet);
+    const key = path.join('.');
+    const at = (v: unknown, r: number, c: number) => (Array.isArray(v) ? (v as unknown[][])[r]?.[c] : v);
+    if (key === 'formulas' || key === 'values') {
+      eachCell(box, (a, r, c) => {
+        const v = at(value, r, c);
+        const cell = sheet.cell(a);
+        delete cell.formula;
+        if (typeof v === 'string' && v.startsWith('=') && key === 'formulas') {
+          cell.formula = v.slice(1);
+          cell.value = null;
+        } else cell.value = v === '' ? null : (v as SimCell['value']);
+      });
+    } else if (key === 'numberFormat') {
+      eachCell(box, (a, r, c) => (sheet.cell(a).numberFormat = String(at(value, r, c))));
+    } else if (key === 'format.fill.color') {
+      eachCell(box, (a) => (sheet.cell(a).fill = { color: String(value), pattern: 'Solid' }));
+    } else if (path[0] === 'dataValidation') {
+      let v = sheet.validations.find((x) => x.range === address);
+      if (!v) sheet.validations.push((v = { range: address }));
+      (v as unknown as Record<string, unknown>)[path[1]] = value;
+    } else {
+      sheet.formatLog.push(`${address} ${key}=${JSON.stringify(value)}`);
+    }
+  }
+}
+
+export class ExcelSim {
+  sheets: SimSheet[] = [];
+  activeSheetId = '';
+  selection = { sheetId: '', address: 'A1' };
+  settings = new Map<string, unknown>();
+  /** Highest ExcelApi minor version supported: 18 for 1.18. */
+  apiMinor = 18;
+  syncCount = 0;
+  queued = 0;
+  commentIds = 0;
+  rangeAddresses = new WeakMap<object, { sheet: SimSheet; address: string }>();
+
+  addSheet(name: string, rows: (string | number | boolean | null | undefined)[][] = [], id = `id-${name}`): SimSheet {
+    const sheet = new SimSheet(id, name).setRows(rows);
+    this.sheets.push(sheet);
+    if (!this.activeSheetId) {
+      this.activeSheetId = sheet.id;
+      this.selection = { sheetId: sheet.id, address: 'A1' };
+    }
+    return sheet;
+  }
+
+  /** A sheet with a SheetModel's values, formulas (cached values kept) and merges. */
+  addModelSheet(model: SheetModel, name = model.name): SimSheet {
+    const sheet = this.addSheet(name);
+    for (let r = 0; r < model.rowCount; r++) {
+      for (let c = 0; c < model.colCount; c++) {
+        const cell = model.cell(r, c);
+        if (!cell) continue;
+        const v = cell.value;
+        const target = sheet.cell(toA1(r, c));
+        if (v !== null && typeof v === 'object') target.error = v.error;
+        else target.value = v;
+        if (cell.formula !== undefined) target.formula = cell.formula;
+        if (cell.numberFormat) target.numberFormat = cell.numberFormat;
+      }
+    }
+    sheet.merges.push(...model.merges.map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`));
+    return sheet;
+  }
+
+  sheet(id: string): SimSheet {
+    const s = this.sheets.find((x) => x.id === id);
+    if (!s) throw new Error(`no sheet ${id}`);
+    return s;
+  }
+
+  find(key: string): SimSheet | undefined {
+    return this.sheets.find((s) => s.id === key) ?? this.sheets.find((s) => s.name.toLowerCase() === key.toLowerCase());
+  }
+
+  addressOf(rangeOrAddress: unknown): string {
+    if (typeof rangeOrAddress === 'string') return rangeOrAddress.slice(rangeOrAddress.lastIndexOf('!') + 1);
+    const r = this.rangeAddresses.get(rangeOrAddress as object);
+    if (!r) throw new Error('not a range of this simulation');
+    return r.address;
+  }
+
+  usedAddress(sheet: SimSheet): string {
+    let box: Box | undefined;
+    for (const [a, c] of sheet.cells) {
+      if (!sheet.hasContent(c)) continue;
+      const { row, col } = fromA1(a);
+      box = box
+        ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) }
+        : { top: row, left: col, bottom: row, right: col };
+    }
+    return box ? boxAddress(box) : 'A1';
+  }
+
+  readonly run = async <T>(batch: (context: any) => Promise<T>): Promise<T> => {
+    const ctx = new SimContext(this);
+    return batch({ workbook: ctx.workbook, sync: () => ctx.sync() });
+  };
+
+  readonly isSetSupported = (name: string, version: string): boolean => {
+    const [major, minor] = version.split('.').map(Number);
+    return name === 'ExcelApi' && major === 1 && minor <= this.apiMinor;
+  };
+}
+
+export { columnLetters };
