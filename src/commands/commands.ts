@@ -1,7 +1,8 @@
 /**
  * Ribbon commands. 「一键校验」 (ExecuteFunction) validates and marks the active sheet without opening
  * the pane; the marks and notes in the sheet are the result, and the pane shows the details when opened.
- * Excel has no notification API for add-in commands, so a failure is logged, never thrown past Office.
+ * The pane shares this runtime: the result (or the error) is published to it, and a failure opens the
+ * pane so the message is seen — Excel has no other notification for add-in commands.
  */
 import type { Locale } from '../engine/messages';
 import type { Rubric } from '../engine/rubric-types';
@@ -10,12 +11,15 @@ import type { WorkbookHost } from '../host/workbook-host';
 import { OfficeWorkbookHost } from '../office/office-host';
 import { validateWorkbook } from '../office/validate-workbook';
 import { localeFromDisplayLanguage } from '../taskpane/strings/locale';
+import { publishValidation } from '../host/validation-events';
 
 export interface RibbonDeps {
   host(locale: Locale): WorkbookHost;
   rubric(): Rubric;
   locale(): Locale;
   log(message: string): void;
+  /** Bring the pane up to show a failure. */
+  showPane(): Promise<void>;
 }
 
 const officeDeps: RibbonDeps = {
@@ -23,6 +27,10 @@ const officeDeps: RibbonDeps = {
   rubric: paneRubric,
   locale: () => localeFromDisplayLanguage(typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined),
   log: (message) => console.log(message),
+  showPane: async () => {
+    // SharedRuntime 1.1; older hosts simply keep the message in the pane for when it is opened.
+    if (typeof Office !== 'undefined' && Office.addin?.showAsTaskpane) await Office.addin.showAsTaskpane();
+  },
 };
 
 /** Always calls event.completed(), also when validation fails, or Excel keeps the button spinning. */
@@ -32,8 +40,12 @@ export async function validateFromRibbon(event: Office.AddinCommands.Event, deps
     const result = await validateWorkbook(deps.host(locale), deps.rubric(), { locale });
     const errors = result.findings.filter((f) => f.severity === 'error').length;
     deps.log(`Rubric Check: ${result.sheet}: ${result.findings.length} finding(s), ${errors} error(s), total ${result.scorecard.total.toString()}`);
+    publishValidation({ kind: 'result', result });
   } catch (err) {
-    deps.log(`Rubric Check: ${err instanceof Error ? err.message : String(err)}`);
+    const message = err instanceof Error ? err.message : String(err);
+    deps.log(`Rubric Check: ${message}`);
+    publishValidation({ kind: 'error', message });
+    await deps.showPane().catch((e: unknown) => deps.log(`Rubric Check: ${String(e)}`));
   } finally {
     event.completed();
   }

@@ -2,6 +2,7 @@ import { buildTemplateSpec } from '../../src/engine/template/build-template';
 import { OfficeWorkbookHost } from '../../src/office/office-host';
 import { uniqueSheetName } from '../../src/office/draw-template';
 import { validateFromRibbon, type RibbonDeps } from '../../src/commands/commands';
+import { onValidation, resetValidationEvents, type ValidationEvent } from '../../src/host/validation-events';
 import { HostError } from '../../src/host/workbook-host';
 import { loadBundled } from '../rubric/bundled';
 import { buildSheet } from '../engine/validate/rubric-sheet';
@@ -61,8 +62,16 @@ describe('insertSheet', () => {
 
 describe('validateFromRibbon', () => {
   function deps(host: FakeWorkbookHost, logs: string[]): RibbonDeps {
-    return { host: () => host, rubric: () => rubric, locale: () => 'zh-CN', log: (m) => logs.push(m) };
+    return { host: () => host, rubric: () => rubric, locale: () => 'zh-CN', log: (m) => logs.push(m), showPane };
   }
+  const showPane = jest.fn(async () => undefined);
+  const events: ValidationEvent[] = [];
+  beforeEach(() => {
+    resetValidationEvents();
+    events.length = 0;
+    onValidation((e) => events.push(e));
+    showPane.mockClear();
+  });
 
   it('validates and marks, then completes the event', async () => {
     const host = new FakeWorkbookHost(buildSheet(rubric).sheet('自评表'));
@@ -72,6 +81,9 @@ describe('validateFromRibbon', () => {
     expect(host.calls).toEqual(['readActiveSheet', 'writeMarks']);
     expect(completed).toHaveBeenCalledTimes(1);
     expect(logs[0]).toMatch(/自评表/);
+    expect(events).toHaveLength(1);
+    expect(events[0].kind === 'result' && events[0].result.sheet).toBe('自评表');
+    expect(showPane).not.toHaveBeenCalled();
   });
 
   it('completes the event and logs the message when validation fails', async () => {
@@ -82,5 +94,7 @@ describe('validateFromRibbon', () => {
     await validateFromRibbon({ completed } as unknown as Office.AddinCommands.Event, deps(host, logs));
     expect(completed).toHaveBeenCalledTimes(1);
     expect(logs).toEqual(['Rubric Check: 受保护']);
+    expect(events).toEqual([{ kind: 'error', message: '受保护' }]);
+    expect(showPane).toHaveBeenCalledTimes(1);
   });
 });

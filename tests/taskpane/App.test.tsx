@@ -5,6 +5,8 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { Locale } from '../../src/engine/messages';
 import { buildTemplateSpec } from '../../src/engine/template/build-template';
 import { HostError } from '../../src/host/workbook-host';
+import { publishValidation, resetValidationEvents } from '../../src/host/validation-events';
+import { validateSheet } from '../../src/engine/validate/validate-sheet';
 import { App } from '../../src/taskpane/App';
 import { buildSheet } from '../engine/validate/rubric-sheet';
 import { loadBundled } from '../rubric/bundled';
@@ -35,6 +37,26 @@ async function clickAndSettle(name: string | RegExp) {
 }
 
 describe('task pane', () => {
+  beforeEach(() => resetValidationEvents());
+
+  it('shows a validation run from the ribbon, and a ribbon failure as an error MessageBar', async () => {
+    const { host, above, plan } = dirtyHost();
+    renderApp(host);
+    await act(async () => publishValidation({ kind: 'result', result: validateSheet(plan.sheet('自评表'), rubric) }));
+    expect(screen.getByRole('heading', { name: '评分汇总' })).toBeInTheDocument();
+    expect(screen.getAllByRole('button').some((b) => b.getAttribute('data-cell') === above)).toBe(true);
+    expect(host.calls).toEqual([]);
+    await act(async () => publishValidation({ kind: 'error', message: '工作表受保护' }));
+    expect(screen.getByText('工作表受保护')).toBeInTheDocument();
+  });
+
+  it('a pane opened after the ribbon ran shows that result', async () => {
+    const { host, plan } = dirtyHost();
+    publishValidation({ kind: 'result', result: validateSheet(plan.sheet('自评表'), rubric) });
+    renderApp(host);
+    expect(screen.getByRole('heading', { name: '评分汇总' })).toBeInTheDocument();
+  });
+
   it('shows the primary 一键校验 button and no results before validating', () => {
     renderApp(dirtyHost().host);
     expect(screen.getByRole('button', { name: '一键校验' })).toBeEnabled();

@@ -2,12 +2,13 @@
  * Everything the pane does to the workbook, one action at a time: the action runs, the pane shows a
  * spinner and disables its buttons, and any failure becomes a message — never silence.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Locale } from '../../engine/messages';
 import type { Rubric } from '../../engine/rubric-types';
 import type { ValidationResult } from '../../engine/validate/validate-sheet';
 import { buildTemplateSpec } from '../../engine/template/build-template';
 import { HostError, type WorkbookHost } from '../../host/workbook-host';
+import { onValidation } from '../../host/validation-events';
 import { validateWorkbook } from '../../office/validate-workbook';
 import type { Finding } from '../../engine/validate/finding';
 import { translator, stringsFor } from '../strings';
@@ -37,6 +38,15 @@ export function useWorkbookActions(host: WorkbookHost, rubric: Rubric, locale: L
   // A second click while busy must not start a second batch on the same workbook.
   const running = useRef(false);
   const t = useMemo(() => translator(stringsFor(locale)), [locale]);
+
+  // A validation run from the ribbon shows here too, with its error if it failed.
+  useEffect(
+    () =>
+      onValidation((event) =>
+        setState((s) => (event.kind === 'result' ? { ...s, result: event.result, error: null } : { ...s, error: event.message })),
+      ),
+    [],
+  );
 
   const run = useCallback(
     async <T,>(action: BusyAction, work: () => Promise<T>): Promise<T | undefined> => {
