@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { evaluateFormula, type FormulaValue } from '../../engine/formulas/evaluate-formula';
+import type { FormulaValue } from '../../engine/formulas/evaluate-formula';
 import type { Locale } from '../../engine/messages';
 import type { CliIO } from '../io';
 import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
@@ -21,7 +21,7 @@ function show(value: FormulaValue): string {
  * 0: the value alone on stdout (an array result as tab-separated rows); 1: the formula's result is an
  * Excel error, printed as its code and message on stderr; 2: not a formula, or the rubric cannot be read.
  */
-export function runEval(formula: string, opts: EvalOptions, io: CliIO): number {
+export async function runEval(formula: string, opts: EvalOptions, io: CliIO): Promise<number> {
   if (opts.lang !== undefined && opts.lang !== 'zh' && opts.lang !== 'en') {
     io.err(`--lang 应为 zh 或 en，收到 ${opts.lang}。\n--lang must be zh or en, got ${opts.lang}.`);
     return 2;
@@ -37,6 +37,8 @@ export function runEval(formula: string, opts: EvalOptions, io: CliIO): number {
     }
     throw err;
   }
+  // HyperFormula is loaded only by the commands that compute formulas, so the others start fast.
+  const { evaluateFormula } = await import('../../engine/formulas/evaluate-formula');
   const result = evaluateFormula(formula, rubric, locale);
   if (!result.ok && result.code === '#SYNTAX!') {
     io.err(result.message);
@@ -58,7 +60,7 @@ export function registerEval(program: Command, io: CliIO): void {
     .argument('<formula>', '公式；可省略 = 和 RUBRIC. 前缀 (the formula; the leading = and the RUBRIC. prefix are optional)')
     .option('--rubric <file>', '评分标准文件，默认为内置的长宁区 2023 (rubric file; default: the bundled one)')
     .option('--lang <zh|en>', '错误信息的语言 (language of error messages)', 'zh')
-    .action((formula: string, opts: EvalOptions) => {
-      io.exit(runEval(formula, opts, io));
+    .action(async (formula: string, opts: EvalOptions) => {
+      io.exit(await runEval(formula, opts, io));
     });
 }

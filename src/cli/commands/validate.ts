@@ -13,10 +13,15 @@ import { checkWorkbook, type CheckResult } from '../xlsx/check-workbook';
 import type { CliLang } from '../xlsx/read-errors';
 
 /**
- * Checks the CLI adds to the engine's own. FORMULA_STALE (HyperFormula recomputes the sheet's formulas
- * and compares them with the cached results) is registered here by the custom-functions work.
+ * Checks the CLI adds to the engine's own: FORMULA_STALE, where HyperFormula recomputes every RUBRIC
+ * formula and compares it with the result cached in the file. In Excel the formulas recalculate
+ * themselves, and HyperFormula is too large for the pane's bundle, so only the CLI runs it.
  */
-export const EXTRA_CHECKS: SheetCheck[] = [];
+export async function defaultExtraChecks(): Promise<SheetCheck[]> {
+  // Loaded on use: HyperFormula costs a noticeable part of a second at start-up.
+  const { formulaStaleCheck } = await import('../../engine/formulas/formula-stale-check');
+  return [formulaStaleCheck];
+}
 
 /** Above this many files, a progress line per file goes to stderr. */
 const PROGRESS_ABOVE = 3;
@@ -80,7 +85,7 @@ export async function runValidate(
   files: string[],
   opts: ValidateOptions,
   io: CliIO,
-  extraChecks: SheetCheck[] = EXTRA_CHECKS,
+  extraChecks?: SheetCheck[],
 ): Promise<number> {
   const lang: CliLang = opts.lang === 'en' ? 'en' : 'zh';
   // Nothing can be checked: still one JSON document on stdout under --json, so scripts can parse it.
@@ -106,12 +111,13 @@ export async function runValidate(
     if (problem) return giveUp(problem);
   }
 
+  const checks = extraChecks ?? (await defaultExtraChecks());
   const reports: FileReport[] = [];
   // Inputs count as taken names, so a copy never lands on an input (a.xlsx → a.checked.xlsx when a.checked.xlsx is also checked).
   const taken = new Set(files.map((f) => resolve(f)));
   for (const [i, file] of files.entries()) {
     if (files.length > PROGRESS_ABOVE) io.err(`[${i + 1}/${files.length}] ${file} …`);
-    const checked = await checkWorkbook(file, { rubric, sheet: opts.sheet, locale: LOCALE[lang], extraChecks });
+    const checked = await checkWorkbook(file, { rubric, sheet: opts.sheet, locale: LOCALE[lang], extraChecks: checks });
     const report = toReport(checked, rubric, lang);
     if (checked.ok && opts.outDir !== undefined) {
       try {
@@ -242,7 +248,7 @@ function renderText(reports: FileReport[], lang: CliLang, io: CliIO): void {
   }
 }
 
-export function registerValidate(program: Command, io: CliIO, extraChecks: SheetCheck[] = EXTRA_CHECKS): void {
+export function registerValidate(program: Command, io: CliIO, extraChecks?: SheetCheck[]): void {
   program
     .command('validate')
     .description('检查自评表：找出每个需要修改的单元格 (validate self-assessment workbooks against the rubric)')

@@ -4,7 +4,7 @@
  * RUBRIC.SCORE_DEDUCT against the same sheet written with native MAX(0, …)).
  */
 import { HyperFormula, type RawCellContent } from 'hyperformula';
-import { callFunction, rubricContext } from '../../functions/impl';
+import { callFunction, rubricContext } from '../functions/catalog';
 import type { Rubric } from '../rubric-types';
 import { ENGINE_CONFIG } from './evaluate-formula';
 import { registerRubricPlugin, withFormulaContext } from './rubric-plugin';
@@ -13,7 +13,7 @@ export type FormulaBenchFigures = Record<string, number>;
 
 const CALLS = 1_000_000;
 const ROWS = 10_000;
-const RECALC_RUNS = 7;
+const RECALC_RUNS = 21;
 
 const now = (): number => performance.now();
 
@@ -25,22 +25,34 @@ function median(xs: number[]): number {
 
 const round = (x: number, digits: number): number => Number(x.toFixed(digits));
 
-/** Column A: cases 0–9; column B: the formula; C1: the points per case every row reads. */
-function sheet(formula: (row: number) => string): RawCellContent[][] {
-  return Array.from({ length: ROWS }, (_, i) => [i % 10, formula(i + 1), i === 0 ? 0.5 : null]);
+/**
+ * Column A: cases (0–9, as a real sheet repeats them, or a different count on every row); column B: the
+ * formula; C1: the points per case every row reads.
+ */
+function sheet(formula: (row: number) => string, distinctCases: boolean): RawCellContent[][] {
+  return Array.from({ length: ROWS }, (_, i) => [distinctCases ? i : i % 10, formula(i + 1), i === 0 ? 0.5 : null]);
 }
 
-/** Build time, and the median time to recompute every row after the shared per-case cell changes. */
-function timeSheet(rubric: Rubric, formula: (row: number) => string): { buildMs: number; recalcMs: number; check: unknown } {
+/**
+ * Build time, and the median time to recompute every row after the shared per-case cell changes to
+ * `perCase(k)` on the k-th run. With repeated case counts and alternating values most calls repeat an
+ * earlier one; with a different count on every row and ever-new values none does.
+ */
+function timeSheet(
+  rubric: Rubric,
+  formula: (row: number) => string,
+  perCase: (run: number) => number,
+  distinctCases = false,
+): { buildMs: number; recalcMs: number; check: unknown } {
   return withFormulaContext({ rubric, locale: 'zh-CN' }, () => {
     const t0 = now();
-    const hf = HyperFormula.buildFromArray(sheet(formula), ENGINE_CONFIG);
+    const hf = HyperFormula.buildFromArray(sheet(formula, distinctCases), ENGINE_CONFIG);
     const buildMs = now() - t0;
     try {
       const runs: number[] = [];
       for (let k = 0; k < RECALC_RUNS; k++) {
         const t = now();
-        hf.setCellContents({ sheet: 0, row: 0, col: 2 }, [[k % 2 === 0 ? 0.2 : 0.5]]);
+        hf.setCellContents({ sheet: 0, row: 0, col: 2 }, [[perCase(k)]]);
         runs.push(now() - t);
       }
       return { buildMs, recalcMs: median(runs), check: hf.getCellValue({ sheet: 0, row: 6, col: 1 }) };
@@ -66,11 +78,19 @@ export function benchFormulas(rubric: Rubric): FormulaBenchFigures {
   const floatMs = now() - t;
 
   registerRubricPlugin();
-  timeSheet(rubric, (r) => `=MAX(0,2-A${r}*$C$1)`); // warm-up
-  const native = timeSheet(rubric, (r) => `=MAX(0,2-A${r}*$C$1)`);
-  const plugin = timeSheet(rubric, (r) => `=RUBRIC.SCORE_DEDUCT(2,A${r},$C$1)`);
+  const native = (r: number) => `=MAX(0,2-A${r}*$C$1)`;
+  const rubricFormula = (r: number) => `=RUBRIC.SCORE_DEDUCT(2,A${r},$C$1)`;
+  const alternating = (k: number) => (k % 2 === 0 ? 0.2 : 0.5);
+  const everNew = (k: number) => 0.1 + k / 1000;
+  timeSheet(rubric, native, alternating); // warm-up
+  const nativeRun = timeSheet(rubric, native, alternating);
+  const pluginRun = timeSheet(rubric, rubricFormula, alternating);
+  const nativeNew = timeSheet(rubric, (r) => `=MAX(0,100000-A${r}*$C$1)`, everNew, true);
+  const pluginNew = timeSheet(rubric, (r) => `=RUBRIC.SCORE_DEDUCT(100000,A${r},$C$1)`, everNew, true);
   // Row 7: 6 cases at the last per-case value (0.2); both sheets must show the same score.
-  if (native.check !== plugin.check) throw new Error(`bench: native gave ${String(native.check)}, RUBRIC gave ${String(plugin.check)}`);
+  if (nativeRun.check !== pluginRun.check) {
+    throw new Error(`bench: native gave ${String(nativeRun.check)}, RUBRIC gave ${String(pluginRun.check)}`);
+  }
 
   return {
     deductCalls: CALLS,
@@ -81,11 +101,16 @@ export function benchFormulas(rubric: Rubric): FormulaBenchFigures {
     deductExactChecksum: round(exactSum, 6),
     deductFloatChecksum: round(floatSum, 6),
     sheetRows: ROWS,
-    sheetNativeBuildMs: round(native.buildMs, 1),
-    sheetRubricBuildMs: round(plugin.buildMs, 1),
-    sheetBuildRatio: round(plugin.buildMs / native.buildMs, 2),
-    sheetNativeRecalcMs: round(native.recalcMs, 1),
-    sheetRubricRecalcMs: round(plugin.recalcMs, 1),
-    sheetRecalcRatio: round(plugin.recalcMs / native.recalcMs, 2),
+    sheetNativeBuildMs: round(nativeRun.buildMs, 1),
+    sheetRubricBuildMs: round(pluginRun.buildMs, 1),
+    sheetBuildRatio: round(pluginRun.buildMs / nativeRun.buildMs, 2),
+    sheetNativeRecalcMs: round(nativeRun.recalcMs, 1),
+    sheetRubricRecalcMs: round(pluginRun.recalcMs, 1),
+    sheetRecalcRatio: round(pluginRun.recalcMs / nativeRun.recalcMs, 2),
+    // Every call different (a new case count on each row, a new per-case value on each run): nothing to
+    // reuse, so this is the cost of the exact decimal work itself.
+    sheetNativeRecalcNewValuesMs: round(nativeNew.recalcMs, 1),
+    sheetRubricRecalcNewValuesMs: round(pluginNew.recalcMs, 1),
+    sheetRecalcNewValuesRatio: round(pluginNew.recalcMs / nativeNew.recalcMs, 2),
   };
 }

@@ -2,7 +2,7 @@
  * Formula text as people and files write it → as HyperFormula reads it. Only text outside string
  * literals ("…") and quoted sheet names ('…') is touched, so a label such as "SCORE_DEDUCT(" survives.
  */
-import { FUNCTIONS, FUNCTION_NAMESPACE, type FunctionDecl } from '../../functions/impl';
+import { FUNCTIONS, FUNCTION_NAMESPACE, type FunctionDecl } from '../functions/catalog';
 
 const NAMES = FUNCTIONS.map((f) => f.name).join('|');
 /** Excel writes add-in functions into files as _xldudf_RUBRIC_SCORE_DEDUCT(…). */

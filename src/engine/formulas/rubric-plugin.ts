@@ -1,6 +1,6 @@
 /**
  * The RUBRIC.* functions as a HyperFormula plugin, generated from the one declaration list in
- * src/functions/impl.ts, so a formula computes here exactly as the Excel custom function does.
+ * src/engine/functions/catalog.ts, so a formula computes here exactly as the Excel custom function does.
  *
  * HyperFormula keeps plugins in a global registry and builds plugin instances itself, so the rubric
  * and message language a formula sees come from the formula context (withFormulaContext) around the
@@ -19,9 +19,10 @@ import {
   type ImplementedFunctions,
 } from 'hyperformula';
 import { RubricArgError } from '../args';
+import { CallMemo, callKey } from './call-memo';
 import type { Locale } from '../messages';
 import type { Rubric } from '../rubric-types';
-import { callFunction, FUNCTIONS, FUNCTION_NAMESPACE, type FunctionDecl, type FunctionName } from '../../functions/impl';
+import { callFunction, FUNCTIONS, FUNCTION_NAMESPACE, type FunctionDecl, type FunctionName } from '../functions/catalog';
 
 /** The licence key HyperFormula requires; the GPL-3.0 key, matching the project's licence. */
 export const HYPERFORMULA_LICENSE = 'gpl-v3';
@@ -91,20 +92,42 @@ function firstError(value: unknown): CellError | undefined {
   return undefined;
 }
 
-function evaluate(name: FunctionName, args: unknown[]): number | string | CellError {
-  for (const arg of args) {
-    const err = firstError(arg);
-    if (err) return err;
-  }
+/** Results for the current rubric and language (see CallMemo): reset whenever either changes. */
+const memo = new CallMemo<number | string>();
+let memoRubric: Rubric | undefined;
+let memoLocale: Locale | undefined;
+
+function compute(name: FunctionName, args: unknown[], locale: Locale): number | string | CellError {
   try {
-    return callFunction(name, args.map(toExcelValue), functionContext);
+    return callFunction(name, args, functionContext);
   } catch (err) {
     if (err instanceof RubricArgError) {
       const type = err.code === '#NUM!' ? ErrorType.NUM : ErrorType.VALUE;
-      return new CellError(type, err.localized(activeContext()?.locale ?? 'zh-CN'));
+      return new CellError(type, err.localized(locale));
     }
     return new CellError(ErrorType.VALUE, err instanceof Error ? err.message : String(err));
   }
+}
+
+function evaluate(name: FunctionName, raw: unknown[]): number | string | CellError {
+  for (const arg of raw) {
+    const err = firstError(arg);
+    if (err) return err;
+  }
+  const args = raw.map(toExcelValue);
+  const ctx = activeContext();
+  if (ctx?.rubric !== memoRubric || ctx?.locale !== memoLocale) {
+    memo.clear();
+    memoRubric = ctx?.rubric;
+    memoLocale = ctx?.locale;
+  }
+  const key = memo.worthLooking() ? callKey(name, args) : undefined;
+  const known = key === undefined ? undefined : memo.get(key);
+  if (known !== undefined) return known;
+  const result = compute(name, args, ctx?.locale ?? 'zh-CN');
+  // Errors are not kept: they are rare, and their message is built for one language.
+  if (key !== undefined && !(result instanceof CellError)) memo.set(key, result);
+  return result;
 }
 
 const methodName = (name: FunctionName): string => `rubric_${name}`;
@@ -124,6 +147,8 @@ export class RubricFunctionPlugin extends FunctionPlugin {
 }
 
 for (const decl of FUNCTIONS) {
+  const id = engineName(decl.name);
+  const run = (...args: unknown[]) => evaluate(decl.name, args);
   // HyperFormula types a plugin method as (ProcedureAst, InterpreterState); neither type is exported,
   // and the method only passes them back to runFunction, so they stay opaque here.
   const method = function (this: RubricFunctionPlugin, ast: { args: unknown[] }, state: unknown) {
@@ -131,9 +156,7 @@ for (const decl of FUNCTIONS) {
       runFunction(args: unknown, state: unknown, metadata: unknown, fn: (...args: unknown[]) => unknown): unknown;
       metadata(name: string): unknown;
     };
-    return self.runFunction(ast.args, state, self.metadata(engineName(decl.name)), (...args: unknown[]) =>
-      evaluate(decl.name, args),
-    );
+    return self.runFunction(ast.args, state, self.metadata(id), run);
   };
   (RubricFunctionPlugin.prototype as unknown as Record<string, unknown>)[methodName(decl.name)] = method;
 }

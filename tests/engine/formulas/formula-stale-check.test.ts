@@ -1,5 +1,7 @@
 import { findStaleFormulas, formulaStaleCheck } from '../../../src/engine/formulas/formula-stale-check';
-import { GridSheet, type Cell, type CellValue } from '../../../src/engine/sheet/sheet-model';
+import { fromA1, GridSheet, type Cell, type CellValue, type MergeRange } from '../../../src/engine/sheet/sheet-model';
+import { buildTemplateSpec } from '../../../src/engine/template/build-template';
+import { validateSheet } from '../../../src/engine/validate/validate-sheet';
 import type { LocatedTable } from '../../../src/engine/locate/locate-table';
 import { loadBundled } from '../../rubric/bundled';
 
@@ -99,5 +101,31 @@ describe('FORMULA_STALE', () => {
 
   test('also recognises the RUBRIC. form written in the pane', () => {
     expect(findStaleFormulas(sheet(1, 1, '不合格', 'RUBRIC.SCORE_DEDUCT(A2,B2,C2)'), rubric).map((x) => x.cell)).toEqual(['D2']);
+  });
+});
+
+describe('FORMULA_STALE through the validator', () => {
+  test('validateSheet with the check as an extra check reports the stale score cell of a located clause', () => {
+    const spec = buildTemplateSpec(rubric);
+    const rows: (Cell | undefined)[][] = [];
+    const put = (address: string, cell: Cell) => {
+      const { row, col } = fromA1(address);
+      while (rows.length <= row) rows.push([]);
+      rows[row]![col] = cell;
+    };
+    for (const cell of spec.cells) if (cell.value !== undefined) put(cell.address, { value: cell.value });
+    // 3.6.2 deducts 0.2 per case: 6 cases leave 0.8, but the file still holds 2.
+    const score = spec.cells.find((c) => c.clauseId === '3.6.2')!.address;
+    const { row } = fromA1(score);
+    put(`H${row + 1}`, { value: 6 });
+    put(score, f(`_xldudf_RUBRIC_SCORE_CLAUSE("3.6.2",H${row + 1})`, 2));
+    const merges: MergeRange[] = spec.merges.map((range) => {
+      const [a, b] = range.split(':').map(fromA1);
+      return { top: a!.row, left: a!.col, bottom: b!.row, right: b!.col };
+    });
+    const result = validateSheet(new GridSheet(spec.sheetName, rows, merges), rubric, { extraChecks: [formulaStaleCheck] });
+    const stale = result.findings.filter((x) => x.code === 'FORMULA_STALE');
+    expect(stale.map((x) => [x.cell, x.clauseId])).toEqual([[score, '3.6.2']]);
+    expect(stale[0]!.message).toContain('应得 0.8');
   });
 });

@@ -7,7 +7,7 @@ import {
   setDefaultFormulaContext,
   withFormulaContext,
 } from '../../../src/engine/formulas/rubric-plugin';
-import { callFunction, rubricContext } from '../../../src/functions/impl';
+import { callFunction, rubricContext } from '../../../src/engine/functions/catalog';
 import { loadBundled } from '../../rubric/bundled';
 
 const rubric = loadBundled();
@@ -106,6 +106,18 @@ describe('the plugin inside a sheet', () => {
       setDefaultFormulaContext(undefined);
       hf.destroy();
     }
+  });
+
+  test('a result computed under one rubric is never reused under another', () => {
+    const other = { ...rubric, grades: { ...rubric.grades, bands: rubric.grades.bands.map((b, i) => (i === 0 ? { ...b, grade: 'A' } : b)) } };
+    expect(evaluateFormula('=SCORE_GRADE(95)', rubric)).toEqual({ ok: true, value: '优秀' });
+    expect(evaluateFormula('=SCORE_GRADE(95)', other)).toEqual({ ok: true, value: 'A' });
+    expect(evaluateFormula('=SCORE_GRADE(95)', rubric)).toEqual({ ok: true, value: '优秀' });
+  });
+
+  test('repeated calls give the same result as the first, text and numbers kept apart', () => {
+    expect(evaluateFormula('=SCORE_DEDUCT(2,"3",0.5)+SCORE_DEDUCT(2,3,0.5)+SCORE_DEDUCT(2,3,0.5)', rubric)).toEqual({ ok: true, value: 1.5 });
+    expect(evaluateFormula('=SCORE_BINARY("1",1)&SCORE_BINARY(1,1)&SCORE_BINARY("0",1)&SCORE_BINARY(0,1)', rubric)).toEqual({ ok: true, value: '1100' });
   });
 
   test('registering twice is harmless', () => {

@@ -1,0 +1,36 @@
+/**
+ * The playground's figures for `npm run bench` (issue 6): runs scripts/bench-browser.js (Chromium
+ * through playwright-core) in its own process and reports its figures; without /usr/bin/chromium the
+ * section says so instead of failing the whole bench.
+ */
+import { spawnSync } from 'child_process';
+import { existsSync } from 'fs';
+import { join } from 'path';
+import { packageRoot } from '../src/cli/paths';
+import type { BenchSection, Figures } from './bench';
+
+const ROOT = packageRoot(__dirname);
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const browserSection: BenchSection = {
+  name: 'playground in Chromium (issue 6)',
+  about:
+    'production build in headless Chromium: ms from navigation start until 「一键校验」 is clickable and until the example is ' +
+    'loaded and drawn (first load and median of 5); one validation of the example end to end, click → findings listed ' +
+    '(first and median of 7); playground.js size (it carries ExcelJS and HyperFormula, so it is not held to the pane\'s 200 KB)',
+  async run(): Promise<Figures> {
+    if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install chromium)` };
+    const child = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-browser.js'), '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 15 * 60_000, // includes a production build when dist/ is stale
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    if (child.status !== 0) return { failed: `bench-browser exited with ${child.status ?? child.signal}` };
+    try {
+      return (JSON.parse(child.stdout) as { figures: Figures }).figures;
+    } catch {
+      return { failed: `bench-browser printed no JSON: ${child.stdout.slice(0, 200)}` };
+    }
+  },
+};

@@ -1,0 +1,201 @@
+/**
+ * The playground page: a toolbar (open a file, load the example, download), the sheet as a grid and the
+ * task pane beside it, as in Excel. The pane is passed in unchanged; it is remounted for each workbook
+ * opened so it starts fresh, as it would in a newly opened Excel window.
+ */
+import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent, type ReactNode } from 'react';
+import type { Locale } from '../engine/messages';
+import type { MemoryHost } from './memory-host';
+import { pgText } from './playground-messages';
+import { SheetGrid } from './SheetGrid';
+import { MAX_COLS, MAX_ROWS, readXlsx, WorkbookReadError } from './xlsx-read';
+import { exportXlsx } from './xlsx-write';
+
+export interface SampleWorkbook {
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface PlaygroundPageProps {
+  host: MemoryHost;
+  locale: Locale;
+  /** The bundled example; rejects when it cannot be fetched. */
+  loadSample: () => Promise<SampleWorkbook>;
+  /** Puts a blank self-assessment sheet into the host when the example is unavailable; returns its name. */
+  insertBlank: () => Promise<string>;
+  /** The task pane. */
+  pane: ReactNode;
+}
+
+type Status = { intent: 'info' | 'success' | 'warning' | 'error'; text: string };
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** "江苏路.xlsx" → "江苏路（已标注）.xlsx" */
+export function annotatedFileName(file: string, locale: Locale): string {
+  const base = file.replace(/\.xlsx$/i, '');
+  return `${base}${pgText('annotatedSuffix', {}, locale)}.xlsx`;
+}
+
+function describe(err: unknown, locale: Locale): string {
+  if (err instanceof WorkbookReadError) return locale === 'en' ? err.en : err.zh;
+  return err instanceof Error ? err.message : String(err);
+}
+
+export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: PlaygroundPageProps) {
+  useSyncExternalStore(host.subscribe, host.getVersion);
+  const [source, setSource] = useState<SampleWorkbook | undefined>();
+  const [status, setStatus] = useState<Status | undefined>();
+  const [busy, setBusy] = useState(true);
+  const [generation, setGeneration] = useState(0);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const say = (key: Parameters<typeof pgText>[0], params: Record<string, string | number>, intent: Status['intent']) =>
+    setStatus({ intent, text: pgText(key, params, locale) });
+
+  /** Read the bytes first: a file that cannot be read leaves the current workbook as it was. */
+  const open = useCallback(
+    async (wb: SampleWorkbook, loadedKey: 'status.loaded' | 'status.sampleLoaded') => {
+      const { book, truncated } = await readXlsx(wb.bytes, wb.file);
+      host.load(book);
+      setSource(wb);
+      setGeneration((g) => g + 1);
+      if (truncated.length > 0) {
+        setStatus({
+          intent: 'warning',
+          text: pgText('warn.truncated', { sheets: truncated.join('、'), rows: MAX_ROWS, cols: MAX_COLS }, locale),
+        });
+      } else {
+        setStatus({ intent: 'success', text: pgText(loadedKey, { file: wb.file, sheets: book.sheets.length }, locale) });
+      }
+    },
+    [host, locale],
+  );
+
+  const openSample = useCallback(async () => {
+    setBusy(true);
+    try {
+      await open(await loadSample(), 'status.sampleLoaded');
+    } catch (err) {
+      const detail = describe(err, locale);
+      // Without the example the page is still useful: a blank sheet to try 「生成评分表」 and the functions on.
+      if (host.workbook.sheets.every((s) => s.cells.size === 0)) {
+        const sheet = await insertBlank();
+        setGeneration((g) => g + 1);
+        setStatus({ intent: 'warning', text: `${pgText('error.sample', { detail }, locale)} ${pgText('status.templateLoaded', { sheet }, locale)}` });
+      } else setStatus({ intent: 'error', text: pgText('error.sample', { detail }, locale) });
+    } finally {
+      setBusy(false);
+    }
+  }, [open, loadSample, insertBlank, host, locale]);
+
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void openSample();
+  }, [openSample]);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = ''; // choosing the same file again must load it again
+    if (!file) return;
+    setBusy(true);
+    say('status.loading', { file: file.name }, 'info');
+    try {
+      await open({ file: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, 'status.loaded');
+    } catch (err) {
+      say('error.read', { file: file.name, detail: describe(err, locale) }, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const download = async () => {
+    setBusy(true);
+    try {
+      const name = annotatedFileName(source?.file ?? 'workbook.xlsx', locale);
+      const bytes = await exportXlsx(host.workbook, (s, a) => host.valueAt(s, a), source?.bytes, source?.file);
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      say('status.downloaded', { file: name }, 'success');
+    } catch (err) {
+      say('error.download', { detail: describe(err, locale) }, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const visible = host.workbook.sheets.filter((s) => !s.hidden);
+
+  return (
+    <div className="playground" data-state={busy ? 'loading' : 'ready'} lang={locale === 'en' ? 'en' : 'zh-CN'}>
+      <header className="pg-header">
+        <div className="pg-title">
+          <h1>{pgText('title', {}, locale)}</h1>
+          <p>{pgText('subtitle', {}, locale)}</p>
+        </div>
+        <div className="pg-toolbar" role="toolbar" aria-label={pgText('title', {}, locale)}>
+          <input
+            ref={fileInput}
+            id="pg-file"
+            className="visually-hidden"
+            type="file"
+            tabIndex={-1}
+            aria-label={pgText('open', {}, locale)}
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => void onFile(e)}
+          />
+          <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={busy}>
+            {pgText('open', {}, locale)}
+          </Button>
+          <Button onClick={() => void openSample()} disabled={busy}>
+            {pgText('loadSample', {}, locale)}
+          </Button>
+          <Button onClick={() => void download()} disabled={busy}>
+            {pgText('download', {}, locale)}
+          </Button>
+          {busy ? <Spinner size="tiny" /> : null}
+        </div>
+      </header>
+      <div className="pg-status" role="status" aria-live="polite">
+        {status ? (
+          <MessageBar intent={status.intent}>
+            <MessageBarBody>{status.text}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+      </div>
+      {/* Not landmarks: the pane brings its own <main>, which must not sit inside another landmark. */}
+      <div className="pg-main">
+        <section className="pg-sheet" aria-label={pgText('sheets', {}, locale)}>
+          {visible.length > 1 ? (
+            <TabList
+              size="small"
+              selectedValue={host.workbook.active}
+              onTabSelect={(_, d) => host.setActiveSheet(String(d.value))}
+              aria-label={pgText('sheets', {}, locale)}
+            >
+              {visible.map((s) => (
+                <Tab key={s.name} value={s.name}>
+                  {s.name}
+                </Tab>
+              ))}
+            </TabList>
+          ) : null}
+          <SheetGrid host={host} locale={locale} />
+        </section>
+        <div className="pg-pane" data-testid="pane">
+          <div key={generation} className="pg-pane-inner">
+            {pane}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

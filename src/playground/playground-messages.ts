@@ -1,0 +1,71 @@
+/**
+ * The playground page's own words (the pane's are the pane's, the engine's are in src/engine/messages):
+ * zh-CN first, English beside it with the same keys and placeholders.
+ */
+import type { Locale } from '../engine/messages';
+
+const zhCN = {
+  title: '评分助手 · 浏览器试用',
+  subtitle: '在浏览器中打开自评表，一键校验。文件只在本机浏览器中处理，不会上传。',
+  open: '打开工作簿（.xlsx）…',
+  loadSample: '加载示例',
+  download: '下载标注后的工作簿',
+  sheets: '工作表',
+  'status.loading': '正在读取“{file}”…',
+  'status.loaded': '已打开“{file}”（{sheets} 个工作表）。',
+  'status.sampleLoaded': '已加载示例“{file}”。点任务窗格中的「一键校验」试试。',
+  'status.templateLoaded': '示例工作簿暂不可用，已放入一张空白自评表（{sheet}）。',
+  'status.downloaded': '已生成“{file}”。',
+  'error.sample': '无法加载示例工作簿（{detail}）。请点“打开工作簿”选择一个 .xlsx 文件。',
+  'error.read': '无法读取“{file}”：{detail}',
+  'error.download': '无法生成下载文件（{detail}）。工作簿没有改动，请重试。',
+  'warn.truncated': '工作表“{sheets}”内容过多，只读入了前 {rows} 行 × {cols} 列。',
+  'grid.label': '工作表“{sheet}”',
+  'grid.corner': '行号与列标',
+  'grid.truncated': '只显示前 {rows} 行。',
+  'host.badFormula': '公式“{formula}”无法解析，未写入。请检查括号是否成对、参数之间是否用英文逗号分隔。',
+  'host.protected':
+    '工作表“{sheet}”受保护，不能在其中标记或写入。请在 Excel 中「审阅」→「撤消工作表保护」，保存后重新打开。',
+  'host.sheetMissing': '工作簿中没有名为“{sheet}”的工作表。请重新校验。',
+  'host.badAddress': '“{address}”不是有效的单元格地址（应形如 E14）。',
+  'annotatedSuffix': '（已标注）',
+} as const;
+
+export type PlaygroundMessageKey = keyof typeof zhCN;
+
+const en: { readonly [K in PlaygroundMessageKey]: string } = {
+  title: 'Rubric Check · browser playground',
+  subtitle: 'Open a self-assessment workbook in the browser and validate it in one click. The file stays in this browser; nothing is uploaded.',
+  open: 'Open workbook (.xlsx)…',
+  loadSample: 'Load the example',
+  download: 'Download the annotated workbook',
+  sheets: 'Worksheets',
+  'status.loading': 'Reading "{file}"…',
+  'status.loaded': 'Opened "{file}" ({sheets} worksheets).',
+  'status.sampleLoaded': 'Loaded the example "{file}". Try 一键校验 (Validate) in the task pane.',
+  'status.templateLoaded': 'The example workbook is not available; a blank self-assessment sheet ({sheet}) was put in instead.',
+  'status.downloaded': 'Created "{file}".',
+  'error.sample': 'Could not load the example workbook ({detail}). Use "Open workbook" to choose an .xlsx file.',
+  'error.read': 'Could not read "{file}": {detail}',
+  'error.download': 'Could not create the download ({detail}). The workbook is unchanged; please try again.',
+  'warn.truncated': 'Worksheet(s) "{sheets}" hold too much; only the first {rows} rows × {cols} columns were read.',
+  'grid.label': 'Worksheet "{sheet}"',
+  'grid.corner': 'Row numbers and column letters',
+  'grid.truncated': 'Only the first {rows} rows are shown.',
+  'host.badFormula': 'The formula "{formula}" cannot be parsed and was not written. Check that brackets pair up and arguments are separated by commas.',
+  'host.protected':
+    'Sheet "{sheet}" is protected, so nothing can be marked or written in it. In Excel use Review → Unprotect Sheet, save, and open it again.',
+  'host.sheetMissing': 'The workbook has no worksheet named "{sheet}". Please validate again.',
+  'host.badAddress': '"{address}" is not a valid cell address (it should look like E14).',
+  'annotatedSuffix': ' (annotated)',
+};
+
+const catalogues: Readonly<Record<Locale, { readonly [K in PlaygroundMessageKey]: string }>> = { 'zh-CN': zhCN, en };
+
+export const playgroundCatalogues = catalogues;
+
+export function pgText(key: PlaygroundMessageKey, params: Readonly<Record<string, string | number>> = {}, locale: Locale = 'zh-CN'): string {
+  return (catalogues[locale] ?? zhCN)[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * The playground in Debian's Chromium: the real task pane, the real bundle, a workbook with planted
+ * defects. One browser for the whole file; the tests run in order on one page, each building on the
+ * state the previous one left (as a person would click through).
+ * Run by scripts/e2e.js (`npm run test:e2e`), which builds dist/ first when it is stale.
+ */
+import { mkdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { SEVERITY_FILL } from '../../src/office/marks';
+import { launchChromium, ROOT, startStaticServer } from '../../scripts/e2e-support';
+import { loadBundled } from '../rubric/bundled';
+import { plantedWorkbook, type PlantedWorkbook } from './planted-workbook';
+
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const GRID = 'table.sheet-grid';
+const PANE = '[data-testid="pane"]';
+
+let server: Awaited<ReturnType<typeof startStaticServer>>;
+let browser: Awaited<ReturnType<typeof launchChromium>>;
+let page: Page;
+let fixture: PlantedWorkbook;
+const requests: string[] = [];
+const pageErrors: string[] = [];
+let fillsBefore: Record<string, string>;
+let notesBefore: Record<string, string>;
+
+/**
+ * A step of the walk-through: once one fails, the later steps (which need its state) fail at once
+ * instead of each waiting out its timeouts.
+ */
+let failedStep: string | undefined;
+function step(name: string, fn: () => Promise<void>, { changesPage = true } = {}): void {
+  test(name, async () => {
+    if (failedStep) throw new Error(`not run: the earlier step “${failedStep}” failed`);
+    try {
+      await fn();
+    } catch (err) {
+      // A check that only looks (axe, the download) leaves the page as it was for the next steps.
+      if (changesPage) failedStep = name;
+      throw err;
+    }
+  });
+}
+
+/** "#FFC7CE" → "rgb(255, 199, 206)", as getComputedStyle reports it. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+/** Every grid cell's computed background colour, by address. */
+const gridFills = () =>
+  page.$$eval(`${GRID} td[data-cell]`, (tds) => Object.fromEntries(tds.map((td) => [td.getAttribute('data-cell'), getComputedStyle(td).backgroundColor])));
+
+/** Every grid cell's note text (its tooltip), by address. */
+const gridNotes = () =>
+  page.$$eval(`${GRID} td[aria-describedby]`, (tds) =>
+    Object.fromEntries(tds.map((td) => [td.getAttribute('data-cell'), document.getElementById(td.getAttribute('aria-describedby') ?? '')?.textContent ?? ''])),
+  );
+
+const markedInGrid = () =>
+  page.$$eval(`${GRID} td[data-severity]`, (tds) => Object.fromEntries(tds.map((td) => [td.getAttribute('data-cell'), td.getAttribute('data-severity')])));
+
+const listedInPane = () =>
+  page.$$eval(`${PANE} button[data-cell]`, (bs) => bs.map((b) => [b.getAttribute('data-cell'), b.getAttribute('data-severity')] as [string, string]));
+
+const paneButton = (name: string) => page.locator(PANE).getByRole('button', { name, exact: true });
+
+/** The pane's own busy flag, cleared when its action finished. */
+const paneIdle = () => page.waitForSelector(`${PANE} main[aria-busy="false"]`);
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  fixture = await plantedWorkbook(loadBundled());
+  server = await startStaticServer();
+  browser = await launchChromium();
+  page = browser.page;
+  page.setDefaultTimeout(20_000);
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text());
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+step('the page opens with the example workbook and an interactive pane', async () => {
+  await page.goto(`${server.url}/playground.html`);
+  await page.waitForSelector('.playground[data-state="ready"]');
+  await expect(paneButton('一键校验').isEnabled()).resolves.toBe(true);
+  await expect(page.locator('.pg-status').innerText()).resolves.toContain('江苏路街道-2023-自评表.xlsx');
+  // The example's header row is drawn in the grid.
+  await expect(page.locator(`${GRID} td`, { hasText: '评价内容' }).count()).resolves.toBeGreaterThan(0);
+  await page.locator(PANE).screenshot({ path: join(ARTIFACTS, 'pane-before-validation.png') });
+});
+
+step('a workbook chosen with the file input replaces the example; its own fills and notes show', async () => {
+  await page.setInputFiles('#pg-file', { name: '新华路街道-埋设缺陷.xlsx', mimeType: XLSX, buffer: fixture.bytes });
+  await page.waitForFunction(() => document.querySelector('.pg-status')?.textContent?.includes('新华路街道-埋设缺陷.xlsx'));
+  await page.waitForSelector('.playground[data-state="ready"]');
+  fillsBefore = await gridFills();
+  notesBefore = await gridNotes();
+  for (const [address, hex] of fixture.userFills) expect([address, fillsBefore[address]]).toEqual([address, rgb(hex)]);
+  for (const [address, note] of fixture.userNotes) expect([address, notesBefore[address]]).toEqual([address, note]);
+  expect(Object.keys(await markedInGrid())).toEqual([]);
+});
+
+step('「一键校验」 marks exactly the planted cells in the grid and lists exactly them in the pane', async () => {
+  await paneButton('一键校验').click();
+  await page.waitForSelector(`${PANE} #findings-heading`);
+  await paneIdle();
+  const expected = Object.fromEntries([...fixture.planted].map(([a, p]) => [a, p.severity]));
+  expect(await markedInGrid()).toEqual(expected);
+  const listed = await listedInPane();
+  expect(Object.fromEntries(listed)).toEqual(expected);
+  expect(listed).toHaveLength(fixture.planted.size);
+
+  const fills = await gridFills();
+  const notes = await gridNotes();
+  for (const [address, p] of fixture.planted) {
+    expect([address, fills[address]]).toEqual([address, rgb(SEVERITY_FILL[p.severity])]);
+    expect(notes[address]).toContain(p.code);
+  }
+  // The note is shown as a tooltip when the cell is pointed at.
+  const [first] = [...fixture.planted.keys()];
+  await page.locator(`${GRID} td[data-cell="${first}"]`).hover();
+  await expect(page.locator(`${GRID} td[data-cell="${first}"] [role="tooltip"]`).isVisible()).resolves.toBe(true);
+  await page.locator(PANE).screenshot({ path: join(ARTIFACTS, 'pane-after-validation.png') });
+});
+
+step('axe-core finds no serious or critical accessibility violation in the pane (or the page)', async () => {
+  // Evaluated rather than added as a <script>: the page's CSP rightly refuses inline scripts.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const run = (selector: string) =>
+    page.evaluate(async (context) => {
+      const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+      const result = await axe.run(context, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target) }));
+    }, selector);
+  const grave = (vs: { impact: string }[]) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(grave(await run(PANE))).toEqual([]);
+  expect(grave(await run('body'))).toEqual([]);
+}, { changesPage: false });
+
+step('the annotated workbook downloads with the marks, and values unchanged', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标注后的工作簿' }).click()]);
+  expect(download.suggestedFilename()).toBe('新华路街道-埋设缺陷（已标注）.xlsx');
+  const path = await download.path();
+  const marked = new ExcelJS.Workbook();
+  await marked.xlsx.load(readFileSync(path) as unknown as ExcelJS.Buffer);
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.load(fixture.bytes as unknown as ExcelJS.Buffer);
+  const ws = marked.getWorksheet(fixture.sheet)!;
+  const was = original.getWorksheet(fixture.sheet)!;
+  for (const [address, p] of fixture.planted) {
+    expect([address, (ws.getCell(address).fill as ExcelJS.FillPattern).fgColor?.argb]).toEqual([address, `FF${SEVERITY_FILL[p.severity].slice(1)}`]);
+    expect(String(ws.getCell(address).note ?? '')).toContain(p.code);
+  }
+  was.eachRow((row) =>
+    row.eachCell((cell) => {
+      expect([cell.address, ws.getCell(cell.address).value]).toEqual([cell.address, cell.value]);
+    }),
+  );
+}, { changesPage: false });
+
+step('clicking a finding selects its cell in the grid', async () => {
+  const target = [...fixture.planted].find(([, p]) => p.code === 'REASON_MISSING')![0];
+  await page.locator(`${PANE} button[data-cell="${target}"]`).click();
+  await page.waitForSelector(`${GRID} td[data-cell="${target}"][aria-selected="true"]`);
+  const selected = await page.$$eval(`${GRID} td[aria-selected="true"]`, (tds) => tds.map((td) => td.getAttribute('data-cell')));
+  expect(selected).toEqual([target]);
+});
+
+step('「清除标记」 brings back every cell\'s original fill and note', async () => {
+  await paneButton('清除标记').click();
+  await paneIdle();
+  await page.waitForFunction((grid) => document.querySelectorAll(`${grid} td[data-severity]`).length === 0, GRID);
+  expect(await gridFills()).toEqual(fillsBefore);
+  expect(await gridNotes()).toEqual(notesBefore);
+});
+
+test('the page asks nothing of any other origin and logs no error', async () => {
+  const origin = new URL(server.url).origin;
+  const foreign = requests.filter((u) => {
+    if (u.startsWith('data:')) return false;
+    return new URL(u).origin !== origin; // blob: URLs carry the page's origin
+  });
+  expect(foreign).toEqual([]);
+  expect(requests.some((u) => u.endsWith('/playground.js'))).toBe(true);
+  expect(pageErrors).toEqual([]);
+});
