@@ -44,6 +44,11 @@ export default [
     files: ['**/*.{js,cjs}'],
     languageOptions: { ecmaVersion: 2022, sourceType: 'commonjs', globals: { ...globals.node } },
   },
+  // Browser-side ES modules that webpack reads as such (import.meta for bundled assets).
+  {
+    files: ['src/playground/*.js'],
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.browser } },
+  },
   // Formatting is not linted: the project's style is its own, not prettier's defaults.
   { rules: { 'prettier/prettier': 'off' } },
 ];
