@@ -9,6 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { basename, join } from 'path';
+import { API } from '../../src/office/excel-api';
 
 const ROOT = join(__dirname, '..', '..');
 const DEV_ORIGIN = 'https://localhost:3000/';
@@ -183,7 +184,8 @@ describe('manifest.xml structure', () => {
     expect(atLeast(sets.get('SharedRuntime'), '1.1')).toBe(true);
     // CustomFunctions.Error with invalidValue / invalidNumber is CustomFunctionsRuntime 1.2.
     expect(atLeast(sets.get('CustomFunctionsRuntime'), '1.2')).toBe(true);
-    expect(atLeast(sets.get('ExcelApi'), '1.10')).toBe(true);
+    // Exactly what reading a sheet needs: Excel that cannot read the table should not load the add-in at all.
+    expect(sets.get('ExcelApi')).toBe(API.read);
   });
 
   test('is Chinese by default with English overrides', () => {
