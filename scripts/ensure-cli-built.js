@@ -7,7 +7,7 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const stamp = path.join(root, 'dist-cli', '.stamp');
-const sources = ['src/engine', 'src/cli', 'src/functions', 'scripts', 'rubric/schema.json', 'tsconfig.json', 'tsconfig.cli.json'];
+const sources = ['src/engine', 'src/xlsx', 'src/cli', 'src/host', 'src/office', 'scripts', 'rubric/schema.json', 'tsconfig.json', 'tsconfig.cli.json'];
 
 function newest(p) {
   if (!fs.existsSync(p)) return 0;

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'fs';
 import { pickSheet } from '../../src/cli/xlsx/pick-sheet';
 import { WorkbookReadError } from '../../src/cli/xlsx/read-errors';
-import { loadWorkbook, MAX_ROWS, plain, readWorksheet, sniffFileKind } from '../../src/cli/xlsx/read-workbook';
+import { loadWorkbook } from '../../src/cli/xlsx/read-workbook';
+import { sniffFileKind } from '../../src/xlsx/file-kind';
+import { MAX_ROWS, plain, readWorksheet } from '../../src/xlsx/read-worksheet';
 import { buildTemplateSpec } from '../../src/engine/template/build-template';
 import { buildTemplateWorkbook } from '../../src/cli/xlsx/write-template';
 import { bundledRubric, EXAMPLE_CLEAN } from './helpers';
@@ -31,7 +33,7 @@ async function expectReadError(bytes: Buffer, problem: string): Promise<Workbook
   return err as WorkbookReadError;
 }
 
-describe('readWorksheet: ExcelJS cells as the engine sees them', () => {
+describe('readWorksheet (shared by the CLI and the playground): ExcelJS cells as the engine sees them', () => {
   test('rich text and hyperlinks become their plain text; dates become text', async () => {
     const sheet = await roundTrip((ws) => {
       ws.getCell('A1').value = { richText: [{ text: '佐证', font: { bold: true } }, { text: '材料' }] };
@@ -81,6 +83,17 @@ describe('readWorksheet: ExcelJS cells as the engine sees them', () => {
     expect(sheet.cell(0, 3)).toMatchObject({ value: 0.15, numberFormat: '0%' });
   });
 
+  test('the General format, which Excel reports for every unformatted cell, is no number format', () => {
+    // In memory, not saved: a saved General cell comes back without any numFmt, so only this shows the rule.
+    const ws = new ExcelJS.Workbook().addWorksheet('S');
+    ws.getCell('A1').value = 2;
+    ws.getCell('A1').numFmt = 'General';
+    ws.getCell('A2').value = 0.5;
+    ws.getCell('A2').numFmt = '0.00';
+    expect(readWorksheet(ws).sheet.cell(0, 0)).toEqual({ value: 2 });
+    expect(readWorksheet(ws).sheet.cell(1, 0)).toEqual({ value: 0.5, numberFormat: '0.00' });
+  });
+
   test('plain() reads values nested in hyperlinks and formula objects', () => {
     expect(plain({ text: { richText: [{ text: 'a' }, { text: 'b' }] }, hyperlink: 'x' })).toBe('ab');
     expect(plain({ formula: 'A1', result: { error: '#REF!' } })).toEqual({ error: '#REF!' });
@@ -98,6 +111,25 @@ describe('readWorksheet: ExcelJS cells as the engine sees them', () => {
     expect(read.truncated).toBe(true);
     expect(read.contentRows).toBe(MAX_ROWS + 10);
     expect(read.sheet.rowCount).toBeLessThanOrEqual(MAX_ROWS);
+  });
+
+  test('limits cap columns as well as rows; merges starting outside them are dropped', () => {
+    const ws = new ExcelJS.Workbook().addWorksheet('S');
+    ws.getCell('A1').value = '内';
+    ws.getCell('B2').value = '内';
+    ws.getCell('D1').value = '右外';
+    ws.mergeCells('A2:A3'); // starts inside
+    ws.mergeCells('B3:E3'); // starts inside, ends outside: kept whole
+    ws.mergeCells('C4:D5'); // starts below
+    const read = readWorksheet(ws, { rows: 3, cols: 2 });
+    expect(read).toMatchObject({ contentRows: 2, contentCols: 4, truncated: true });
+    expect(read.sheet.colCount).toBe(2);
+    expect(read.sheet.cell(0, 3)).toBeUndefined();
+    expect(read.sheet.merges).toEqual([
+      { top: 1, left: 0, bottom: 2, right: 0 },
+      { top: 2, left: 1, bottom: 2, right: 4 },
+    ]);
+    expect(readWorksheet(ws, { rows: 3, cols: 4 }).truncated).toBe(false);
   });
 });
 

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs
 import { HyperFormula } from 'hyperformula';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadWorkbook, readWorksheet } from '../../src/cli/xlsx/read-workbook';
+import { loadWorkbook } from '../../src/cli/xlsx/read-workbook';
+import { readWorksheet } from '../../src/xlsx/read-worksheet';
 import { templateBuffer } from '../../src/cli/xlsx/write-template';
 import { dec } from '../../src/engine/decimal';
 import { locateTable } from '../../src/engine/locate/locate-table';

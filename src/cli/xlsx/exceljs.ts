@@ -20,6 +20,3 @@ export function newWorkbook(): ExcelJS.Workbook {
   workbookClass ??= loadWorkbookClass();
   return new workbookClass();
 }
-
-/** ExcelJS.ValueType values the reader tests (stable across ExcelJS 4). */
-export const VALUE_TYPE = { Merge: 1, Formula: 6 } as const;

@@ -7,7 +7,7 @@ import { locateTable, TableNotFoundError, type LocatedTable } from '../../engine
 import type { Rubric } from '../../engine/rubric-types';
 import type { GridSheet } from '../../engine/sheet/sheet-model';
 import { readErrors } from './read-errors';
-import { MAX_COLS, MAX_ROWS, readWorksheet } from './read-workbook';
+import { MAX_COLS, MAX_ROWS, readWorksheet } from '../../xlsx/read-worksheet';
 
 export interface PickedSheet {
   sheet: GridSheet;
