@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
-    // The bundled rubric is imported as text (webpack asset/source); tests get the same text.
+    // The bundled rubric is imported parsed and schema-checked, as the webpack loader gives it to the bundles.
     '\\.yaml$': '<rootDir>/tests/support/yaml-transform.js',
   },
   // Nested copies count too (node_modules/@microsoft/app-manifest/node_modules/strip-bom).

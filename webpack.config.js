@@ -112,8 +112,9 @@ module.exports = (env = {}, argv = {}) => {
             options: { transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: dev } },
           },
         },
-        // The bundled rubric ships as text and is parsed (and schema-checked) by parseRubric at run time.
-        { test: /\.ya?ml$/, type: 'asset/source' },
+        // A rubric is parsed and schema-checked here, at build time: the bundle gets the checked object
+        // (no YAML parser, no Ajv), and a rubric that does not match rubric/schema.json fails the build.
+        { test: /\.ya?ml$/, include: path.join(root, 'rubric'), use: path.join(root, 'scripts/webpack/rubric-loader.js') },
         { test: /\.(png|jpe?g|gif|svg)$/, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } },
       ],
     },

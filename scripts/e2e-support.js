@@ -25,7 +25,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 /** What the playground is built from; dist/playground.html older than any of these is stale. */
-const BUILD_INPUTS = ['src', 'rubric', 'examples', 'assets', 'webpack.config.js', 'package.json', 'manifest.xml'];
+const BUILD_INPUTS = ['src', 'rubric', 'examples', 'assets', 'webpack.config.js', 'scripts/webpack', 'package.json', 'manifest.xml'];
 
 /** Why Chromium cannot be used, or undefined when it can. */
 function chromiumProblem() {

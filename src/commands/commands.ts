@@ -6,7 +6,7 @@
  */
 import type { Locale } from '../engine/messages';
 import type { Rubric } from '../engine/rubric-types';
-import { paneRubric } from '../taskpane/pane-rubric';
+import { bundledRubric } from '../host/bundled-rubric';
 import type { WorkbookHost } from '../host/workbook-host';
 import { OfficeWorkbookHost } from '../office/office-host';
 import { validateWorkbook } from '../office/validate-workbook';
@@ -24,7 +24,7 @@ export interface RibbonDeps {
 
 const officeDeps: RibbonDeps = {
   host: (locale) => new OfficeWorkbookHost({ locale }),
-  rubric: paneRubric,
+  rubric: bundledRubric,
   locale: () => localeFromDisplayLanguage(typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined),
   log: (message) => console.log(message),
   showPane: async () => {

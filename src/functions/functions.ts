@@ -11,7 +11,7 @@
  */
 import { RubricArgError } from '../engine/args';
 import type { Locale } from '../engine/messages';
-import { bundledContext } from './bundled-rubric';
+import { bundledContext } from '../host/bundled-rubric';
 import { callFunction, type FunctionName } from '../engine/functions/catalog';
 
 /** English when Office shows English, otherwise Chinese (the product's language). */

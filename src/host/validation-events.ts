@@ -8,25 +8,40 @@ export type ValidationEvent = { kind: 'result'; result: ValidationResult } | { k
 
 type Listener = (event: ValidationEvent) => void;
 
-const listeners = new Set<Listener>();
-let last: ValidationEvent | null = null;
+interface Channel {
+  listeners: Set<Listener>;
+  last: ValidationEvent | null;
+}
+
+/**
+ * Kept on the page's global object, not in module state: the pane, the ribbon commands and the
+ * functions are separate webpack entries, each with its own copy of this module, loaded into one page.
+ */
+const KEY = Symbol.for('rubric-check.validation-events');
+const channel = (): Channel => {
+  const g = globalThis as unknown as Record<symbol, Channel | undefined>;
+  return (g[KEY] ??= { listeners: new Set(), last: null });
+};
 
 export function publishValidation(event: ValidationEvent): void {
-  last = event;
-  for (const listener of listeners) listener(event);
+  const c = channel();
+  c.last = event;
+  for (const listener of c.listeners) listener(event);
 }
 
 /** Subscribe; the latest event so far is replayed at once, for a pane opened after the ribbon ran. Returns the unsubscribe. */
 export function onValidation(listener: Listener): () => void {
-  listeners.add(listener);
-  if (last) listener(last);
+  const c = channel();
+  c.listeners.add(listener);
+  if (c.last) listener(c.last);
   return () => {
-    listeners.delete(listener);
+    c.listeners.delete(listener);
   };
 }
 
 /** For tests: forget the replayed event. */
 export function resetValidationEvents(): void {
-  last = null;
-  listeners.clear();
+  const c = channel();
+  c.last = null;
+  c.listeners.clear();
 }

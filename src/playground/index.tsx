@@ -6,7 +6,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import type { Locale } from '../engine/messages';
 import { buildTemplateSpec } from '../engine/template/build-template';
-import { bundledRubric } from '../functions/bundled-rubric';
+import { bundledRubric } from '../host/bundled-rubric';
 import { App } from '../taskpane/App';
 import { MemoryHost } from './memory-host';
 import { PlaygroundPage, type SampleWorkbook } from './PlaygroundPage';

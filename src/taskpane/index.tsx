@@ -4,7 +4,7 @@
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { paneRubric } from './pane-rubric';
+import { bundledRubric } from '../host/bundled-rubric';
 import { OfficeWorkbookHost } from '../office/office-host';
 import { App } from './App';
 import { localeFromDisplayLanguage } from './strings';
@@ -16,7 +16,7 @@ function mount(): void {
   document.documentElement.lang = locale;
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={new OfficeWorkbookHost({ locale })} rubric={paneRubric()} locale={locale} />
+      <App host={new OfficeWorkbookHost({ locale })} rubric={bundledRubric()} locale={locale} />
     </FluentProvider>,
   );
 }

@@ -2,8 +2,8 @@
  * src/functions/functions.ts as Excel calls it: results as numbers/text, argument errors as
  * CustomFunctions.Error with the engine's message in Office's display language.
  */
-jest.mock('../../src/functions/bundled-rubric', () => {
-  // The real module imports the rubric as webpack asset text; here it is read from disk.
+jest.mock('../../src/host/bundled-rubric', () => {
+  // Read from disk and checked by parseRubric, as the CLI reads it.
   const { loadBundled } = jest.requireActual('../rubric/bundled');
   const rubric = loadBundled();
   return { bundledContext: { rubric: () => rubric } };

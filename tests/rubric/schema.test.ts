@@ -63,6 +63,12 @@ describe('rubric schema', () => {
     }
   });
 
+  it('refuses .inf and .nan where a number belongs', () => {
+    const text = stringify(rawBundled()).replace(/^(\s+cap: )25$/m, '$1.inf');
+    expect(text).toContain('cap: .inf');
+    expect(problemsOf(text).map((p) => p.path)).toContain('categories[0].cap');
+  });
+
   it('converts JSON pointers to dotted paths', () => {
     expect(toDottedPath('/categories/2/items/5/clauses/0/max')).toBe('categories[2].items[5].clauses[0].max');
     expect(toDottedPath('')).toBe('');

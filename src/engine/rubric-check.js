@@ -1,0 +1,82 @@
+/**
+ * The one check of a rubric file's text: YAML parsing, the JSON Schema (Ajv) and problems worded as
+ * `path: message`. Plain CommonJS so that both the CLI (through rubric-load.ts) and the webpack loader
+ * (scripts/webpack/rubric-loader.js, which runs uncompiled at build time) use this same code.
+ * Pure: no Office, no Node modules; the schema is passed in.
+ */
+const Ajv = require('ajv').default;
+const { parse: parseYaml, YAMLParseError } = require('yaml');
+
+/** strictNumbers: `.inf`/`.nan` are not scores (and JSON would silently turn them into null). */
+const AJV_OPTIONS = { allErrors: true, discriminator: true, strict: false, strictNumbers: true };
+const compiled = new WeakMap();
+
+function validatorFor(schema) {
+  let validate = compiled.get(schema);
+  if (!validate) {
+    validate = new Ajv(AJV_OPTIONS).compile(schema);
+    compiled.set(schema, validate);
+  }
+  return validate;
+}
+
+/** `/categories/2/items/5/clauses/0/max` → `categories[2].items[5].clauses[0].max` */
+function toDottedPath(pointer) {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((seg) => seg.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((out, seg) => (/^\d+$/.test(seg) ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
+}
+
+function describe(e) {
+  const path = toDottedPath(e.instancePath);
+  const p = e.params;
+  const at = (extra) => (path ? `${path}.${extra}` : extra);
+  switch (e.keyword) {
+    case 'required':
+      return { path: at(String(p.missingProperty)), message: '缺少必填字段 (required field is missing)' };
+    case 'additionalProperties':
+      return { path: at(String(p.additionalProperty)), message: '不认识的字段，请检查拼写 (unknown field)' };
+    case 'type':
+      return { path, message: `类型应为 ${p.type} (must be ${p.type})` };
+    case 'enum':
+      return { path, message: `应为以下之一 (must be one of): ${p.allowedValues.join(', ')}` };
+    case 'const':
+      return { path, message: `应为 (must be) ${String(p.allowedValue)}` };
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return { path, message: `应 ${p.comparison} ${p.limit} (must be ${p.comparison} ${p.limit})` };
+    case 'discriminator':
+      return { path: at('kind'), message: '未知的规则类型 kind (unknown rule kind)' };
+    default:
+      return { path, message: e.message ?? e.keyword };
+  }
+}
+
+/** `{ rubric }` when the text is a usable rubric, else `{ problems: [{ path, message }] }`. */
+function checkRubric(text, schema) {
+  let data;
+  try {
+    data = parseYaml(text, { prettyErrors: true });
+  } catch (err) {
+    const where = err instanceof YAMLParseError && err.linePos ? `第 ${err.linePos[0].line} 行 (line ${err.linePos[0].line})` : '';
+    return { problems: [{ path: where, message: `不是有效的 YAML/JSON (not valid YAML): ${String(err.message).split('\n')[0]}` }] };
+  }
+  const validate = validatorFor(schema);
+  if (validate(data)) return { rubric: data };
+  const seen = new Set();
+  const problems = (validate.errors ?? [])
+    // oneOf/discriminator failures repeat the branch errors; keep the most specific, once.
+    .filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'if')
+    .map(describe)
+    .filter((p) => (seen.has(p.path + p.message) ? false : (seen.add(p.path + p.message), true)));
+  return { problems };
+}
+
+/** `file: path: message`, one line a problem. */
+const formatProblems = (file, problems) => problems.map((p) => `${file}: ${p.path || '(根)'}: ${p.message}`).join('\n');
+
+module.exports = { checkRubric, formatProblems, toDottedPath };
