@@ -92,10 +92,27 @@ function normaliseText(text: string): string {
 const NUMERIC_TEXT = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 
 /** The finite decimal a value denotes, or undefined. Booleans are not numbers here, unlike in Excel arithmetic. */
+/**
+ * Spreadsheet arguments repeat (a clause's maximum and per-case points down a whole column), and a
+ * decimal is immutable, so each number is converted once; the bound keeps a long recalculation flat.
+ */
+const NUMBER_CACHE_LIMIT = 4096;
+const fromNumber = new Map<number, Dec>();
+
+function decimalOf(n: number): Dec {
+  let d = fromNumber.get(n);
+  if (d === undefined) {
+    if (fromNumber.size >= NUMBER_CACHE_LIMIT) fromNumber.clear();
+    d = n === 0 ? new D(0) : new D(n);
+    fromNumber.set(n, d);
+  }
+  return d;
+}
+
 function parseNumber(value: unknown): Dec | undefined {
   let d: Dec | undefined;
-  if (typeof value === 'number') d = Number.isFinite(value) ? new D(value) : undefined;
-  else if (typeof value === 'bigint') d = new D(value.toString());
+  if (typeof value === 'number') return Number.isFinite(value) ? decimalOf(value) : undefined;
+  if (typeof value === 'bigint') d = new D(value.toString());
   else if (D.isDecimal(value)) d = value.isFinite() ? new D(value) : undefined;
   else if (typeof value === 'string') {
     const text = normaliseText(value);

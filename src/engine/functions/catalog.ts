@@ -23,6 +23,7 @@ import {
 import { dec, toNumber, type Dec } from '../decimal';
 import { indexRubric } from '../rubric-index';
 import { additive, band, binary, deduct, evaluateRule, grade, ratio, sum, threshold, tier } from '../rules';
+import { deductScaled } from '../rules/scaled';
 import type { Rubric } from '../rubric-types';
 import { clauseInputNames, toRuleInputs } from './clause-inputs';
 
@@ -62,7 +63,7 @@ export interface FunctionDecl {
   readonly params: readonly ParamDecl[];
   readonly returns: 'number' | 'string';
   /** Raw values in declaration order (a repeating parameter's values spread at the end). Throws RubricArgError. */
-  readonly run: (args: readonly unknown[], ctx: FunctionContext) => Dec | string;
+  readonly run: (args: readonly unknown[], ctx: FunctionContext) => Dec | number | string;
 }
 
 const scalar = (name: string, more: Partial<ParamDecl> = {}): ParamDecl => ({ name, shape: 'scalar', ...more });
@@ -88,7 +89,8 @@ export const FUNCTIONS: readonly FunctionDecl[] = [
     name: 'SCORE_DEDUCT',
     params: [scalar('max'), scalar('cases'), scalar('per_case')],
     returns: 'number',
-    run: ([max, cases, perCase]) => deduct(nonNegative('max', max), count('cases', cases), nonNegative('per_case', perCase)),
+    run: ([max, cases, perCase]) =>
+      deductScaled(max, cases, perCase) ?? deduct(nonNegative('max', max), count('cases', cases), nonNegative('per_case', perCase)),
   },
   {
     name: 'SCORE_BAND',
@@ -209,7 +211,7 @@ export function callFunction(name: FunctionName, args: readonly unknown[], ctx: 
   const decl = byName.get(name);
   if (!decl) throw new RangeError(`callFunction: unknown function ${name}`);
   const result = decl.run(args, ctx);
-  return typeof result === 'string' ? result : toNumber(result);
+  return typeof result === 'string' || typeof result === 'number' ? result : toNumber(result);
 }
 
 /** A context over one rubric that is already parsed. */
