@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import { join } from 'path';
 import { packageRoot } from '../src/cli/paths';
-import type { BenchSection, Figures } from './bench';
+import type { BenchSection, Figures } from './bench-util';
 
 const ROOT = packageRoot(__dirname);
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

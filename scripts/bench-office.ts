@@ -10,31 +10,11 @@ import { gzipSync } from 'zlib';
 import { loadRubricFile } from '../src/cli/rubric-file';
 import { loadWorkbook } from '../src/cli/xlsx/read-workbook';
 import { pickSheet } from '../src/cli/xlsx/pick-sheet';
-import { packageRoot } from '../src/cli/paths';
 import { validateSheet } from '../src/engine/validate/validate-sheet';
 import { OfficeWorkbookHost } from '../src/office/office-host';
 import { validateWorkbook } from '../src/office/validate-workbook';
 import { ExcelSim } from '../tests/support/excel-sim';
-import type { BenchSection, Figures } from './bench';
-
-const ROOT = packageRoot(__dirname);
-const EXAMPLE = join(ROOT, 'examples', '江苏路街道-2023-自评表.xlsx');
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-async function times(fn: () => unknown, runs: number): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
+import { EXAMPLE, median, ROOT, timeRuns, type BenchSection, type Figures } from './bench-util';
 
 const gzipKb = (file: string): number => Number((gzipSync(readFileSync(file), { level: 9 }).length / 1024).toFixed(1));
 
@@ -59,12 +39,12 @@ export const officeSection: BenchSection = {
     const plain = await syncsFor(false);
     const withNote = await syncsFor(true);
 
-    const engine = await times(() => validateSheet(sheet, rubric), 100);
-    const flow = await times(async () => {
+    const engine = await timeRuns(() => validateSheet(sheet, rubric), 100, 5);
+    const flow = await timeRuns(async () => {
       const sim = new ExcelSim();
       sim.addModelSheet(sheet);
       await validateWorkbook(new OfficeWorkbookHost({ run: sim.run, isSetSupported: sim.isSetSupported }), rubric);
-    }, 30);
+    }, 30, 5);
 
     const dist = join(ROOT, 'dist');
     const bundle: Figures = {};

@@ -6,7 +6,7 @@ import { spawnSync } from 'child_process';
 import { cpus, loadavg } from 'os';
 import { join } from 'path';
 import { readFileSync } from 'fs';
-import { packageRoot } from '../src/cli/paths';
+import { EXAMPLE, median, ROOT, timeRuns, type BenchSection, type Figures } from './bench-util';
 import { loadRubricFile } from '../src/cli/rubric-file';
 import { loadWorkbook } from '../src/cli/xlsx/read-workbook';
 import { pickSheet } from '../src/cli/xlsx/pick-sheet';
@@ -15,36 +15,7 @@ import { benchFormulas } from '../src/engine/formulas/bench-formulas';
 import { officeSection } from './bench-office';
 import { browserSection } from './bench-browser-section';
 
-export type Figures = Record<string, number | string>;
-
-export interface BenchSection {
-  name: string;
-  /** What the figures mean and the targets they are read against (printed, never asserted). */
-  about: string;
-  run(): Promise<Figures>;
-}
-
-const ROOT = packageRoot(__dirname);
-export const EXAMPLE = join(ROOT, 'examples', '江苏路街道-2023-自评表.xlsx');
-
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-/** Times `fn` `runs` times after `warmup` untimed calls; milliseconds per call. */
-export async function timeRuns(fn: () => unknown, runs: number, warmup: number): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return times;
-}
-
+export type { BenchSection, Figures } from './bench-util';
 const round = (ms: number, digits = 3) => Number(ms.toFixed(digits));
 
 const validateSection: BenchSection = {

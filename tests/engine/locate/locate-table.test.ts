@@ -7,7 +7,7 @@ import { locateTable, TableNotFoundError, type LocatedTable } from '../../../src
 import type { Rubric } from '../../../src/engine/rubric-types';
 import { GridSheet, type CellValue } from '../../../src/engine/sheet/sheet-model';
 import { validateSheet } from '../../../src/engine/validate/validate-sheet';
-import { buildSheet, STANDARD_COLUMNS, type SheetPlan } from '../validate/rubric-sheet';
+import { buildSheet, REORDERED_COLUMNS, STANDARD_COLUMNS, type SheetPlan } from '../validate/rubric-sheet';
 
 let rubric: Rubric;
 beforeAll(() => {
@@ -157,18 +157,7 @@ describe('reordered and renamed columns under title rows', () => {
   test('finds the header on row 4 and the columns by name, whatever their order', () => {
     const plan = buildSheet(rubric, {
       titleRows: 3,
-      columns: [
-        { header: '序号', fill: (r) => r },
-        { header: '评价内容', role: 'item' },
-        { header: '指标体系', role: 'category' },
-        { header: '评分细则', role: 'rule' },
-        { header: '分值', role: 'points' },
-        { header: '得分', role: 'score' },
-        { header: '证明材料', role: 'evidence' },
-        { header: '扣分原因', role: 'reason' },
-        { header: '复核得分', fill: () => 0 },
-        { header: '备注', fill: () => null },
-      ],
+      columns: REORDERED_COLUMNS,
     });
     const table = locateTable(plan.sheet(), rubric);
     expect(table.headerRow).toBe(3);

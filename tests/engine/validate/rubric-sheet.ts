@@ -29,6 +29,21 @@ export const STANDARD_COLUMNS: ColumnSpec[] = [
   { header: '扣分说明', role: 'reason' },
 ];
 
+/** Reordered and renamed columns with extra ones, as some 街镇 keep them. */
+export const REORDERED_COLUMNS: ColumnSpec[] = [
+  { header: '序号', fill: (r) => r },
+  { header: '评价内容', role: 'item' },
+  { header: '指标体系', role: 'category' },
+  { header: '评分细则', role: 'rule' },
+  { header: '分值', role: 'points' },
+  { header: '得分', role: 'score' },
+  { header: '证明材料', role: 'evidence' },
+  { header: '扣分原因', role: 'reason' },
+  // A reviewer's column with values that would be errors if it were taken for the score.
+  { header: '复核得分', fill: (r) => (r % 2 === 0 ? '待复核' : 99) },
+  { header: '备注', fill: () => '已核对' },
+];
+
 export interface BuildOptions {
   columns?: ColumnSpec[];
   /** Rows above the header: the first holds the title, the rest are blank. */

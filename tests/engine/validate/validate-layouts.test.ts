@@ -7,7 +7,7 @@ import type { Finding } from '../../../src/engine/validate/finding';
 import { validateSheet, type SheetCheck } from '../../../src/engine/validate/validate-sheet';
 import { toA1 } from '../../../src/engine/sheet/sheet-model';
 import type { Rubric } from '../../../src/engine/rubric-types';
-import { buildSheet, type BuildOptions, type ColumnSpec, type SheetPlan } from './rubric-sheet';
+import { buildSheet, REORDERED_COLUMNS, type BuildOptions, type SheetPlan } from './rubric-sheet';
 
 let rubric: Rubric;
 beforeAll(() => {
@@ -18,19 +18,7 @@ const brief = (findings: Finding[]) => findings.map((f) => ({ code: f.code, cell
 const run = (plan: SheetPlan, locale?: 'zh-CN' | 'en') => validateSheet(plan.sheet(), rubric, { locale });
 
 /** Reordered and renamed columns under two title rows and a blank row, with extra columns. */
-const REORDERED: ColumnSpec[] = [
-  { header: '序号', fill: (r) => r },
-  { header: '评价内容', role: 'item' },
-  { header: '指标体系', role: 'category' },
-  { header: '评分细则', role: 'rule' },
-  { header: '分值', role: 'points' },
-  { header: '得分', role: 'score' },
-  { header: '证明材料', role: 'evidence' },
-  { header: '扣分原因', role: 'reason' },
-  // A reviewer's column with values that would be errors if it were taken for the score.
-  { header: '复核得分', fill: (r) => (r % 2 === 0 ? '待复核' : 99) },
-  { header: '备注', fill: () => '已核对' },
-];
+const REORDERED = REORDERED_COLUMNS;
 
 const LAYOUTS: Record<string, BuildOptions> = {
   'one row per clause': { layout: 'per-clause', subtotals: true },
