@@ -1,4 +1,6 @@
 /** Jest: ts-jest for TypeScript; office-addin-mock needs uuid and strip-bom transformed (they ship ESM). */
+const { bundledRubricFile } = require('./scripts/bundled-rubric-file');
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests', '<rootDir>/src'],
@@ -9,6 +11,8 @@ module.exports = {
     '\\.yaml$': '<rootDir>/tests/support/yaml-transform.js',
   },
   // Nested copies count too (node_modules/@microsoft/app-manifest/node_modules/strip-bom).
+  // The bundled rubric, as webpack resolves it (package.json config.rubric or RUBRIC_FILE).
+  moduleNameMapper: { '^bundled-rubric\\.yaml$': bundledRubricFile() },
   transformIgnorePatterns: ['/node_modules/(?!(.*/node_modules/)?(uuid|strip-bom)/)'],
   // jest-dom matchers; a ResizeObserver stub for Fluent UI under jsdom.
   setupFilesAfterEnv: ['<rootDir>/tests/support/setup-dom.ts'],

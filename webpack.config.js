@@ -13,6 +13,7 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { localizeMetadata } = require('./src/functions/localize-metadata');
+const { bundledRubricFile } = require('./scripts/bundled-rubric-file');
 
 const root = __dirname;
 const DEV_SERVER_PORT = 3000;
@@ -100,7 +101,11 @@ module.exports = (env = {}, argv = {}) => {
       filename: '[name].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js', '.json'] },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      // src/host/bundled-rubric.ts imports this name; the file comes from package.json's config.rubric or RUBRIC_FILE.
+      alias: { 'bundled-rubric.yaml$': bundledRubricFile() },
+    },
     module: {
       rules: [
         {
@@ -114,7 +119,7 @@ module.exports = (env = {}, argv = {}) => {
         },
         // A rubric is parsed and schema-checked here, at build time: the bundle gets the checked object
         // (no YAML parser, no Ajv), and a rubric that does not match rubric/schema.json fails the build.
-        { test: /\.ya?ml$/, include: path.join(root, 'rubric'), use: path.join(root, 'scripts/webpack/rubric-loader.js') },
+        { test: /\.ya?ml$/, use: path.join(root, 'scripts/webpack/rubric-loader.js') },
         { test: /\.(png|jpe?g|gif|svg)$/, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } },
       ],
     },

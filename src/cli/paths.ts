@@ -1,4 +1,4 @@
-import { existsSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 
 /** The package root, found by walking up: the CLI runs both compiled (dist-cli/src/cli) and from source under Jest. */
@@ -12,4 +12,9 @@ export function packageRoot(from: string = __dirname): string {
   return dir;
 }
 
-export const bundledRubricPath = (): string => join(packageRoot(), 'rubric', 'changning-2023.yaml');
+/** package.json's config.rubric, or RUBRIC_FILE: the same choice the add-in build makes (scripts/bundled-rubric-file.js). */
+export function bundledRubricPath(): string {
+  const root = packageRoot();
+  const config = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { config: { rubric: string } };
+  return resolve(root, process.env.RUBRIC_FILE || config.config.rubric);
+}
