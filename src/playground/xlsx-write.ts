@@ -7,12 +7,10 @@ import ExcelJS from 'exceljs';
 import { fromA1, isCellError, type CellValue } from '../engine/sheet/sheet-model';
 import { bookFromWorkbook, loadXlsx } from './xlsx-read';
 import { findSheet, type Book, type BookCell, type BookSheet } from './workbook-model';
+import { toFileFormula } from '../engine/formulas/formula-text';
 
 /** Computed value of a formula cell, for the result cached in the file. */
 export type ValueAt = (sheet: string, address: string) => CellValue;
-
-/** How Excel stores our custom functions in a file: RUBRIC.SCORE_DEDUCT(…) → _xldudf_RUBRIC_SCORE_DEDUCT(…). */
-export const toFileFormula = (formula: string): string => formula.replace(/\bRUBRIC\./gi, '_xldudf_RUBRIC_');
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 

@@ -151,6 +151,58 @@ describe('CLI template', () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   });
 
+  test('--formulas writes RUBRIC.SCORE_CLAUSE score formulas in the file form Excel binds; the default writes none', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const read = async (file: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const ws = wb.worksheets[0]!;
+      const formulas = new Map<string, string>();
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const v = cell.value as { formula?: string } | null;
+          if (v && typeof v === 'object' && typeof v.formula === 'string') formulas.set(cell.address, v.formula);
+        }),
+      );
+      return { formulas, header: ws.getCell(`H${buildTemplateSpec(rubric).headerRow}`).value };
+    };
+    const withFormulas = join(dir, 'formulas.xlsx');
+    const plainFile = join(dir, 'plain.xlsx');
+    expect((await run('template', '--formulas', withFormulas)).code).toBe(0);
+    expect((await run('template', plainFile)).code).toBe(0);
+
+    const spec = buildTemplateSpec(rubric, 'zh-CN', { formulas: true });
+    const computing = spec.cells.filter((c) => c.clauseId !== undefined && c.formula !== undefined);
+    expect(computing.length).toBeGreaterThan(0);
+    const got = await read(withFormulas);
+    expect(got.header).toBe('计分依据');
+    for (const c of computing) {
+      const input = `H${fromA1(c.address).row + 1}`;
+      expect(got.formulas.get(c.address)).toBe(`IF(${input}="","",_xldudf_RUBRIC_SCORE_CLAUSE("${c.clauseId}",${input}))`);
+    }
+    const plain = await read(plainFile);
+    expect(plain.header).toBeNull();
+    // Only the 合计 formula: no score cell computes without the option.
+    expect([...plain.formulas.keys()]).toEqual([buildTemplateSpec(rubric).totalCell]);
+    expect([...plain.formulas.values()].some((f) => /RUBRIC/i.test(f))).toBe(false);
+
+    // Read back through the CLI's own reader, the table is still the rubric's, every clause in place.
+    const { sheet } = readWorksheet((await loadWorkbook(readFileSync(withFormulas), 'formulas.xlsx')).worksheets[0]);
+    const table = locateTable(sheet, rubric);
+    expect(table.rows.flatMap((r) => r.clauseIds)).toEqual(allClauses.map((c) => c.clause.id));
+    expect(table.unknownRows).toEqual([]);
+  });
+
+  test('the help names --formulas', async () => {
+    const { Command } = await import('commander');
+    const { registerTemplate } = await import('../../src/cli/commands/template');
+    const program = new Command();
+    registerTemplate(program, { out: () => undefined, err: () => undefined, exit: () => undefined });
+    const help = program.commands.find((c) => c.name() === 'template')!.helpInformation();
+    expect(help).toContain('--formulas');
+    expect(help).toContain('#NAME?');
+  });
+
   test('a bad rubric file or output name is exit 2 with nothing written', async () => {
     const out = join(dir, 'x.xlsx');
     const missing = await run('template', '--rubric', join(dir, 'nope.yaml'), out);

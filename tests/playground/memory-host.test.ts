@@ -1,3 +1,6 @@
+import { toNumber } from '../../src/engine/decimal';
+import { evaluateRule } from '../../src/engine/rules';
+import { fromA1 } from '../../src/engine/sheet/sheet-model';
 import { buildTemplateSpec } from '../../src/engine/template/build-template';
 import { HostError } from '../../src/host/workbook-host';
 import { SEVERITY_FILL } from '../../src/office/marks';
@@ -221,5 +224,24 @@ describe('MemoryHost reading, selection and writing', () => {
     expect(sheet.merges.length).toBe(spec.merges.length);
     // No score is filled in yet, so every capped category sum and therefore the 合计 is 0.
     expect(host.valueAt('自评表 (2)', spec.totalCell!)).toBe(0);
+  });
+
+  test('the formulas template computes a SCORE_CLAUSE score from its 计分依据 cell', async () => {
+    const rubric = loadBundled();
+    const spec = buildTemplateSpec(rubric, 'zh-CN', { formulas: true });
+    const host = new MemoryHost(undefined, { rubric });
+    const name = await host.insertSheet(spec);
+    const clause = rubric.categories.flatMap((k) => k.items.flatMap((i) => i.clauses)).find((c) => c.rule.kind === 'deduct')!;
+    const score = spec.cells.find((c) => c.clauseId === clause.id)!;
+    const input = `H${fromA1(score.address).row + 1}`;
+    expect(host.valueAt(name, score.address)).toBe(''); // nothing entered yet: no score, not 0
+    await host.writeFormula(name, input, '=3');
+    const expected = toNumber(evaluateRule(clause.rule, clause.max, { cases: 3 }));
+    expect(expected).toBeLessThan(clause.max);
+    expect(host.valueAt(name, score.address)).toBe(expected);
+    expect(host.valueAt(name, spec.totalCell!)).toBe(expected);
+    const sheet = await host.readActiveSheet();
+    const { row, col } = fromA1(score.address);
+    expect(sheet.cell(row, col)).toEqual({ value: expected, formula: score.formula });
   });
 });

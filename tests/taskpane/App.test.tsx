@@ -164,7 +164,12 @@ describe('task pane', () => {
     renderApp(host);
     await clickAndSettle('生成评分表');
     expect(host.inserted).toHaveLength(1);
-    expect(host.inserted[0]).toEqual(buildTemplateSpec(rubric, 'zh-CN'));
+    // The add-in is loaded in the pane, so computing clauses get RUBRIC.SCORE_CLAUSE score formulas.
+    expect(host.inserted[0]).toEqual(buildTemplateSpec(rubric, 'zh-CN', { formulas: true }));
+    const formulas = host.inserted[0].cells.filter((c) => c.clauseId !== undefined && c.formula !== undefined);
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const c of formulas) expect(c.formula).toContain(`RUBRIC.SCORE_CLAUSE("${c.clauseId}",`);
+    expect(host.inserted[0].columns.at(-1)?.header).toBe('计分依据');
     expect(screen.getByText(`已插入工作表“${host.inserted[0].sheetName}”。`)).toBeInTheDocument();
   });
 

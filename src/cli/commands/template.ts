@@ -9,9 +9,10 @@ import { templateBuffer } from '../xlsx/write-template';
 export interface TemplateOptions {
   rubric?: string;
   force?: boolean;
+  formulas?: boolean;
 }
 
-/** `template [--rubric file] <out.xlsx>`: 0 written, 1 refused (would overwrite), 2 unreadable rubric or unwritable path. */
+/** `template [--rubric file] [--formulas] <out.xlsx>`: 0 written, 1 refused (would overwrite), 2 unreadable rubric or unwritable path. */
 export async function runTemplate(out: string, opts: TemplateOptions, io: CliIO): Promise<number> {
   if (!/\.xlsx$/i.test(out)) {
     io.err(`输出文件名应以 .xlsx 结尾，收到 ${out}。例如：template 自评表.xlsx\nThe output name must end in .xlsx, got ${out}.`);
@@ -41,7 +42,7 @@ export async function runTemplate(out: string, opts: TemplateOptions, io: CliIO)
     }
     throw err;
   }
-  const spec = buildTemplateSpec(rubric);
+  const spec = buildTemplateSpec(rubric, 'zh-CN', { formulas: opts.formulas === true });
   const clauses = spec.cells.filter((c) => c.clauseId).length;
   try {
     writeFileSync(out, await templateBuffer(spec), { flag: opts.force ? 'w' : 'wx' });
@@ -60,6 +61,11 @@ export function registerTemplate(program: Command, io: CliIO): void {
     .argument('<out.xlsx>', '输出文件 (output file)')
     .option('--rubric <file>', '评分标准文件，默认为内置的长宁区 2023 (default: bundled rubric)')
     .option('--force', '覆盖已存在的文件 (overwrite an existing file)')
+    .option(
+      '--formulas',
+      '加“计分依据”列，可计算的评分细则用 RUBRIC.SCORE_CLAUSE 公式计分；需在 Excel 中加载评分助手，否则显示 #NAME? ' +
+        '(add a 计分依据 column and RUBRIC.SCORE_CLAUSE score formulas; needs the add-in loaded in Excel, otherwise #NAME?)',
+    )
     .action(async (out: string, opts: TemplateOptions) => {
       io.exit(await runTemplate(out, opts, io));
     });

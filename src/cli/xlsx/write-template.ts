@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import { newWorkbook } from './exceljs';
 import { fromA1, toA1 } from '../../engine/sheet/sheet-model';
 import type { TemplateCell, TemplateSpec } from '../../engine/template/template-spec';
+import { toFileFormula } from '../../engine/formulas/formula-text';
 
 const FONT = '宋体';
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -19,7 +20,7 @@ function cellsOf(range: string): string[] {
 
 function drawCell(ws: ExcelJS.Worksheet, spec: TemplateCell, titleAddress: string): void {
   const cell = ws.getCell(spec.address);
-  if (spec.formula !== undefined) cell.value = { formula: spec.formula, date1904: false } as ExcelJS.CellFormulaValue;
+  if (spec.formula !== undefined) cell.value = { formula: toFileFormula(spec.formula), date1904: false } as ExcelJS.CellFormulaValue;
   else if (spec.value !== undefined && spec.value !== '') cell.value = spec.value;
   const isTitle = spec.address === titleAddress;
   cell.font = { name: FONT, size: isTitle ? 16 : 11, bold: spec.bold ?? false };

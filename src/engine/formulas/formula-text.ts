@@ -50,6 +50,11 @@ export function toDisplayFormula(formula: string): string {
   );
 }
 
+/** How Excel stores our functions in a file: RUBRIC.SCORE_DEDUCT(…) → _xldudf_RUBRIC_SCORE_DEDUCT(…); Excel binds them when the add-in loads. */
+export function toFileFormula(formula: string): string {
+  return mapOutsideQuotes(withoutEquals(formula), (text) => text.replace(new RegExp(`\\b${FUNCTION_NAMESPACE}\\.`, 'gi'), `_xldudf_${FUNCTION_NAMESPACE}_`));
+}
+
 /** Whether the formula calls one of the RUBRIC functions (in either written form). */
 export function callsRubricFunction(formula: string): boolean {
   return segments(withoutEquals(formula)).some((part, i) => {

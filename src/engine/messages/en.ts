@@ -134,6 +134,20 @@ export const en: Messages = {
   'template.veto.prompt': 'Enter 是 if a criminal case or a grave moral incident occurred this year (the grade becomes 不合格), otherwise 否.',
   'template.veto.error': 'Enter 是 (yes) or 否 (no) for the veto.',
   'template.total.note': 'Total = each category\'s score (capped at its limit, base {total}) + bonus (at most {bonus}) + penalty (at most {penalty} off).',
+  // --- Formulas template: 计分依据 inputs (template/clause-formula.ts) ---
+  'template.input.header': 'Scoring input',
+  'template.input.cases': 'Enter the number of cases found ({label}), e.g. 0.',
+  'template.input.casesPlain': 'Enter the number of cases found, e.g. 0.',
+  'template.input.rate': 'Enter the rate ({measure}), e.g. 6%.',
+  'template.input.value': 'Enter the measured value ({measure}).',
+  'template.input.tier': 'Enter the tier reached: {tiers}; 0 if none.',
+  'template.input.count': 'Enter how many ({label}), e.g. 2.',
+  'template.input.countPlain': 'Enter how many, e.g. 2.',
+  'template.input.met': 'Enter 是 (yes) or 否 (no).',
+  'template.input.numberError': 'The scoring input must be a number of at least 0, e.g. 0. Leave it empty to score nothing.',
+  'template.input.rateError': 'The scoring input must be a rate, e.g. 6% (0.06 or 6 also work). Leave it empty to score nothing.',
+  'template.input.tierError': 'The scoring input must be a tier number from 0 to {n} (0 = none reached).',
+  'template.input.metError': 'Enter 是 (yes) or 否 (no) as the scoring input.',
 
   // --- Formulas (src/functions, src/engine/formulas: RUBRIC.* custom functions, eval, FORMULA_STALE) ---
   'argLabel.per_case': 'points per case',

@@ -135,6 +135,20 @@ export const zhCN = {
   'template.veto.prompt': '当年发生刑事违法案件或严重冲击社会道德和社会心理底线事件的填“是”（等第为不合格），否则填“否”。',
   'template.veto.error': '一票否决请填“是”或“否”。',
   'template.total.note': '合计 = 各分类得分（不超过分类上限，基础分满分 {total} 分）+ 加分项（最高 {bonus} 分）+ 扣分项（最多扣 {penalty} 分）。',
+  // --- Formulas template: 计分依据 inputs (template/clause-formula.ts) ---
+  'template.input.header': '计分依据',
+  'template.input.cases': '填发现“{label}”的例数，如 0。',
+  'template.input.casesPlain': '填发现例数，如 0。',
+  'template.input.rate': '填{measure}，如 6%。',
+  'template.input.value': '填{measure}的实测值。',
+  'template.input.tier': '填达到的档次：{tiers}；都未达到填 0。',
+  'template.input.count': '填“{label}”的件数，如 2。',
+  'template.input.countPlain': '填件数，如 2。',
+  'template.input.met': '填 是 或 否。',
+  'template.input.numberError': '计分依据应为不小于 0 的数，如 0。不填则不计分。',
+  'template.input.rateError': '计分依据应为比率，如 6%（也可填 0.06 或 6）。不填则不计分。',
+  'template.input.tierError': '计分依据应为档次序号 0 到 {n}（0 表示都未达到）。',
+  'template.input.metError': '计分依据请填“是”或“否”。',
 
   // --- Formulas (src/functions, src/engine/formulas: RUBRIC.* custom functions, eval, FORMULA_STALE) ---
   'argLabel.per_case': '每例分值',

@@ -6,6 +6,7 @@
 import { t, type Locale } from '../messages';
 import type { Category, Clause, Rubric } from '../rubric-types';
 import { columnLetters } from '../sheet/sheet-model';
+import { inputCell, scoreFormula } from './clause-formula';
 import type { ColumnKey, TemplateCell, TemplateColumn, TemplateSpec, TemplateValidation } from './template-spec';
 
 /** Column order and widths (Excel character units; a CJK character takes about two). */
@@ -18,6 +19,17 @@ export const TEMPLATE_COLUMNS: readonly TemplateColumn[] = [
   { key: 'evidence', header: '佐证材料', width: 28 },
   { key: 'reason', header: '扣分说明', width: 28 },
 ];
+
+/** The 计分依据 column added with `formulas: true`: what a computing clause's score formula reads. */
+const INPUT_COLUMN: TemplateColumn = { key: 'input', header: '计分依据', width: 16 };
+
+export interface TemplateOptions {
+  /**
+   * Score cells compute with RUBRIC.SCORE_CLAUSE from a 计分依据 column where the clause's rule takes
+   * one input. Only where the add-in is loaded: elsewhere Excel shows #NAME? in those cells.
+   */
+  formulas?: boolean;
+}
 
 const TITLE_ROW = 1;
 const FIELD_ROW = 2;
@@ -43,12 +55,16 @@ function linesFor(text: string, width: number): number {
   }, 0);
 }
 
-export function buildTemplateSpec(rubric: Rubric, locale: Locale = 'zh-CN'): TemplateSpec {
+export function buildTemplateSpec(rubric: Rubric, locale: Locale = 'zh-CN', options: TemplateOptions = {}): TemplateSpec {
   const cells: TemplateCell[] = [];
   const merges: string[] = [];
   const validations: TemplateValidation[] = [];
   const rowHeights: { row: number; height: number }[] = [];
-  const last = columnLetters(TEMPLATE_COLUMNS.length - 1);
+  const columns: TemplateColumn[] = options.formulas
+    ? [...TEMPLATE_COLUMNS, { ...INPUT_COLUMN, header: t('template.input.header', {}, locale) }]
+    : [...TEMPLATE_COLUMNS];
+  const last = columnLetters(columns.length - 1);
+  const cInput = columnLetters(TEMPLATE_COLUMNS.length);
   const [cCat, cItem, cPts, cRule, cScore, cEvid, cReason] = (
     ['category', 'item', 'points', 'rule', 'score', 'evidence', 'reason'] as const
   ).map(col);
@@ -64,7 +80,7 @@ export function buildTemplateSpec(rubric: Rubric, locale: Locale = 'zh-CN'): Tem
   cells.push({ address: `${cScore}${FIELD_ROW}`, value: '填报日期：', bold: true, align: 'right' });
   merges.push(`${cEvid}${FIELD_ROW}:${cReason}${FIELD_ROW}`);
   cells.push({ address: `${cEvid}${FIELD_ROW}`, value: '', align: 'left', bottomBorder: true });
-  TEMPLATE_COLUMNS.forEach((c, i) =>
+  columns.forEach((c, i) =>
     cells.push({ address: `${columnLetters(i)}${HEADER_ROW}`, value: c.header, bold: true, align: 'center', fill: HEADER_FILL, wrap: true }),
   );
 
@@ -79,8 +95,16 @@ export function buildTemplateSpec(rubric: Rubric, locale: Locale = 'zh-CN'): Tem
         const lines = linesFor(clause.text, ruleWidth);
         if (lines > 1) rowHeights.push({ row, height: lines * LINE_HEIGHT });
         cells.push({ address: `${cRule}${row}`, value: clause.text, wrap: true, align: 'left' });
-        cells.push(scoreCell(clause, `${cScore}${row}`));
-        validations.push(scoreValidation(clause, category, rubric, `${cScore}${row}`, locale));
+        const input = options.formulas ? inputCell(clause.rule, `${cInput}${row}`, locale) : undefined;
+        if (input) {
+          // A computed score needs no validation of its own: its input cell carries the hint instead.
+          cells.push({ ...scoreCell(clause, `${cScore}${row}`), formula: scoreFormula(clause.id, input.cell.address) }, input.cell);
+          validations.push(input.validation);
+        } else {
+          cells.push(scoreCell(clause, `${cScore}${row}`));
+          validations.push(scoreValidation(clause, category, rubric, `${cScore}${row}`, locale));
+          if (options.formulas) cells.push({ address: `${cInput}${row}`, align: 'center' });
+        }
         cells.push({ address: `${cEvid}${row}`, wrap: true, align: 'left' });
         cells.push({ address: `${cReason}${row}`, wrap: true, align: 'left' });
         if (clause.rule.kind !== 'veto') scoredRows.push(row);
@@ -106,13 +130,13 @@ export function buildTemplateSpec(rubric: Rubric, locale: Locale = 'zh-CN'): Tem
   cells.push({ address: `${cCat}${totalRow}`, value: '合计', bold: true, align: 'center' });
   merges.push(`${cCat}${totalRow}:${cRule}${totalRow}`);
   cells.push({ address: `${cScore}${totalRow}`, formula: totalTerms.join('+'), bold: true, align: 'center', numberFormat: '0.00' });
-  merges.push(`${cEvid}${totalRow}:${cReason}${totalRow}`);
+  merges.push(`${cEvid}${totalRow}:${last}${totalRow}`);
   cells.push({ address: `${cEvid}${totalRow}`, value: t('template.total.note', { total: rubric.total, bonus: sectionCap(rubric, 'bonus'), penalty: sectionCap(rubric, 'penalty') }, locale), wrap: true, align: 'left' });
 
   return {
     sheetName: '自评表',
     title,
-    columns: TEMPLATE_COLUMNS.map((c) => ({ ...c })),
+    columns: columns.map((c) => ({ ...c })),
     headerRow: HEADER_ROW,
     cells,
     merges,

@@ -3,7 +3,7 @@
  * pane, the playground) draws the same sheet from one spec.
  */
 
-export type ColumnKey = 'category' | 'item' | 'points' | 'rule' | 'score' | 'evidence' | 'reason';
+export type ColumnKey = 'category' | 'item' | 'points' | 'rule' | 'score' | 'evidence' | 'reason' | 'input';
 
 export interface TemplateColumn {
   key: ColumnKey;

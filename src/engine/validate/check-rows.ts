@@ -79,9 +79,10 @@ export function checkRow(ctx: RowCheckContext, located: LocatedRow): RowResult {
 
   switch (reading.kind) {
     case 'empty':
-      // No bonus claimed and nothing deducted are both written as an empty cell. A formula without a
-      // cached result is not empty to the person looking at it; FORMULA_STALE is the check for that.
-      if (kind === 'base' && merges.formula(located.row, scoreCol) === undefined) {
+      // No bonus claimed and nothing deducted are both written as an empty cell. A formula never
+      // calculated (no cached result) is FORMULA_STALE's to report; one that shows "" (the template's
+      // =IF(input="","",…) before its 计分依据 is filled) leaves the clause unscored.
+      if (kind === 'base' && (merges.formula(located.row, scoreCol) === undefined || cellValue === '')) {
         out.add('SCORE_MISSING', 'error', scoreAt, 'finding.SCORE_MISSING', { where: where(), max: maxText }, clauseId);
       }
       return { entries: [], veto: false };

@@ -80,7 +80,8 @@ export function useWorkbookActions(host: WorkbookHost, rubric: Rubric, locale: L
   }, [host, run, t]);
 
   const insertTemplate = useCallback(async () => {
-    const name = await run('template', () => host.insertSheet(buildTemplateSpec(rubric, locale)));
+    // The add-in is loaded here, so the score cells can compute with RUBRIC.SCORE_CLAUSE.
+    const name = await run('template', () => host.insertSheet(buildTemplateSpec(rubric, locale, { formulas: true })));
     if (name !== undefined) setState((s) => ({ ...s, notice: t('templateInserted', { name }) }));
   }, [host, rubric, locale, run, t]);
 

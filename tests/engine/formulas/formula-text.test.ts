@@ -3,6 +3,7 @@ import {
   rubricSignatures,
   toDisplayFormula,
   toEngineFormula,
+  toFileFormula,
 } from '../../../src/engine/formulas/formula-text';
 
 describe('toEngineFormula', () => {
@@ -29,6 +30,14 @@ describe('toEngineFormula', () => {
     expect(toEngineFormula('=MY.SCORE_DEDUCT(1)+XSCORE_SUM(1)+TRUEVALUE')).toBe('=MY.SCORE_DEDUCT(1)+XSCORE_SUM(1)+TRUEVALUE');
     expect(toEngineFormula('="SCORE_DEDUCT(" & "TRUE" & \'TRUE sheet\'!A1')).toBe('="SCORE_DEDUCT(" & "TRUE" & \'TRUE sheet\'!A1');
     expect(toEngineFormula('=A1&"say ""SCORE_SUM("" here"')).toBe('=A1&"say ""SCORE_SUM("" here"');
+  });
+});
+
+describe('toFileFormula', () => {
+  test('writes RUBRIC functions as Excel saves them, leaving quoted text alone, and reads back the same', () => {
+    const formula = '=IF(H5="","RUBRIC.x",RUBRIC.SCORE_CLAUSE("2.3.1",H5))';
+    expect(toFileFormula(formula)).toBe('IF(H5="","RUBRIC.x",_xldudf_RUBRIC_SCORE_CLAUSE("2.3.1",H5))');
+    expect(toEngineFormula(toFileFormula(formula))).toBe(formula);
   });
 });
 
