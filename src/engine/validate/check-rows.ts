@@ -90,28 +90,19 @@ export function checkRow(ctx: RowCheckContext, located: LocatedRow): RowResult {
       out.add('SCORE_NOT_NUMBER', 'error', scoreAt, 'finding.SCORE_NOT_NUMBER.error', { where: where(), value: reading.text, max: maxText }, clauseId);
       return { entries: [], veto: false };
     case 'notApplicable':
-      if (clauses.every((c) => c.notApplicable)) {
-        return { entries: clauses.map((c) => [c.id, { score: null, notApplicable: true }]), veto: false };
-      }
-      out.add(
-        'SCORE_NOT_NUMBER',
-        'error',
-        scoreAt,
-        kind === 'penalty' ? 'finding.SCORE_NOT_NUMBER.penalty' : 'finding.SCORE_NOT_NUMBER.notApplicable',
-        { where: where(), value: reading.text, max: maxText, example },
-        clauseId,
-      );
+    case 'text': {
+      const naAllowed = reading.kind === 'notApplicable' && clauses.every((c) => c.notApplicable);
+      if (naAllowed) return { entries: clauses.map((c) => [c.id, { score: null, notApplicable: true }]), veto: false };
+      // 不适用 on a clause that has no not-applicable case is read as text, with its own advice.
+      const key =
+        kind === 'penalty'
+          ? 'finding.SCORE_NOT_NUMBER.penalty'
+          : reading.kind === 'notApplicable'
+            ? 'finding.SCORE_NOT_NUMBER.notApplicable'
+            : 'finding.SCORE_NOT_NUMBER';
+      out.add('SCORE_NOT_NUMBER', 'error', scoreAt, key, { where: where(), value: reading.text, max: maxText, example }, clauseId);
       return { entries: [], veto: false };
-    case 'text':
-      out.add(
-        'SCORE_NOT_NUMBER',
-        'error',
-        scoreAt,
-        kind === 'penalty' ? 'finding.SCORE_NOT_NUMBER.penalty' : 'finding.SCORE_NOT_NUMBER',
-        { where: where(), value: reading.text, max: maxText, example },
-        clauseId,
-      );
-      return { entries: [], veto: false };
+    }
     case 'number':
       break;
   }
