@@ -3,7 +3,7 @@
  * vary between 街镇 (得分/自评分/自评得分, 佐证材料/证明材料 …), so each role has a list of names.
  */
 import type { SheetModel } from '../sheet/sheet-model';
-import type { ColumnRole } from './locate-table';
+import type { ColumnRole, FoundHeader } from './types';
 import type { MergeIndex } from './merge-index';
 import { cellText, normaliseText } from './normalise-text';
 
@@ -79,10 +79,6 @@ function rolesInRow(sheet: SheetModel, merges: MergeIndex, row: number): RowRole
   return found;
 }
 
-export interface FoundHeader {
-  headerRow: number;
-  columns: Partial<Record<ColumnRole, number>>;
-}
 
 /**
  * The best header in the first `rowsToSearch` rows: the most roles found, exact names breaking ties,

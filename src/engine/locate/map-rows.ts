@@ -5,8 +5,8 @@
  */
 import type { Category, Clause } from '../rubric-types';
 import type { SheetModel } from '../sheet/sheet-model';
-import { roleOf, type FoundHeader } from './find-header';
-import type { DuplicateRow, LocatedRow, LocatedTable, RowSection, TotalRow } from './locate-table';
+import { roleOf } from './find-header';
+import type { DuplicateRow, FoundHeader, LocatedRow, LocatedTable, RowSection, TotalRow } from './types';
 import type { MergeIndex } from './merge-index';
 import { cellText, isBlank, nameKey } from './normalise-text';
 import type { ItemRef, RubricLookup } from './rubric-lookup';

@@ -35,6 +35,16 @@ export interface SheetModel {
   /** The cell as stored; inside a merged range only the top-left cell holds the value. */
   cell(row: number, col: number): Cell | undefined;
   merges: readonly MergeRange[];
+  /** 0-based rows hidden in the workbook (height 0 or hidden=true); absent when the reader cannot tell. */
+  hiddenRows?: ReadonlySet<number>;
+  /** 0-based columns hidden in the workbook; absent when the reader cannot tell. */
+  hiddenCols?: ReadonlySet<number>;
+}
+
+/** What a reader knows of a sheet besides its cells. */
+export interface SheetExtras {
+  hiddenRows?: ReadonlySet<number>;
+  hiddenCols?: ReadonlySet<number>;
 }
 
 export const isCellError = (v: CellValue): v is CellError => typeof v === 'object' && v !== null && 'error' in v;
@@ -65,13 +75,18 @@ export function fromA1(address: string): { row: number; col: number } {
 export class GridSheet implements SheetModel {
   readonly rowCount: number;
   readonly colCount: number;
+  readonly hiddenRows?: ReadonlySet<number>;
+  readonly hiddenCols?: ReadonlySet<number>;
   constructor(
     readonly name: string,
     private readonly rows: (Cell | undefined)[][],
     readonly merges: MergeRange[] = [],
+    extras: SheetExtras = {},
   ) {
     this.rowCount = rows.length;
     this.colCount = rows.reduce((m, r) => Math.max(m, r.length), 0);
+    if (extras.hiddenRows) this.hiddenRows = extras.hiddenRows;
+    if (extras.hiddenCols) this.hiddenCols = extras.hiddenCols;
   }
 
   cell(row: number, col: number): Cell | undefined {
@@ -79,7 +94,7 @@ export class GridSheet implements SheetModel {
   }
 
   /** Build from plain values: a string starting with '=' becomes a formula with a null cached value. */
-  static fromValues(name: string, values: (CellValue | undefined)[][], merges: MergeRange[] = []): GridSheet {
+  static fromValues(name: string, values: (CellValue | undefined)[][], merges: MergeRange[] = [], extras: SheetExtras = {}): GridSheet {
     return new GridSheet(
       name,
       values.map((row) =>
@@ -88,6 +103,7 @@ export class GridSheet implements SheetModel {
         ),
       ),
       merges,
+      extras,
     );
   }
 }
@@ -103,3 +119,6 @@ export function visibleValue(sheet: SheetModel, row: number, col: number): CellV
   const c = m ? sheet.cell(m.top, m.left) : sheet.cell(row, col);
   return c?.value ?? null;
 }
+
+export const isRowHidden = (sheet: SheetModel, row: number): boolean => sheet.hiddenRows?.has(row) ?? false;
+export const isColHidden = (sheet: SheetModel, col: number): boolean => sheet.hiddenCols?.has(col) ?? false;
