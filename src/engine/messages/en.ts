@@ -170,4 +170,14 @@ export const en: Messages = {
     'The formula ={formula} holds {cached} (Rubric Check was not loaded when the file was saved, so the function could not run); from the sheet\'s data it gives {expected}. Load Rubric Check, press Ctrl+Alt+F9 and save again.',
   'formula.stale.error':
     'The formula ={formula} gives the error {code} ({reason}) from the sheet\'s data, but the cell holds {cached}. Fix the formula\'s inputs as the error says, then recalculate and save.',
+
+  'severity.error': 'Error',
+  'severity.warning': 'Warning',
+  'severity.info': 'Info',
+
+  'issueList.sheetName': '问题清单',
+  'issueList.severity': 'Finding',
+  'issueList.cell': 'Cell',
+  'issueList.clause': 'Clause',
+  'issueList.message': 'Message',
 };

@@ -170,6 +170,18 @@ export const zhCN = {
     '单元格公式 ={formula} 保存的结果是 {cached}（保存时评分助手未加载，函数无法计算），按表中数据应得 {expected}。请加载评分助手后按 Ctrl+Alt+F9 重新计算，再保存。',
   'formula.stale.error':
     '单元格公式 ={formula} 按表中数据应得到错误 {code}（{reason}），但单元格中保存的结果是 {cached}。请按错误说明改正公式的输入，然后重新计算并保存。',
+
+  // --- One word per severity, the same in the pane, the CLI, notes, 问题清单 and JSON docs ---
+  'severity.error': '错误',
+  'severity.warning': '警告',
+  'severity.info': '提示',
+
+  // --- The 问题清单 sheet an annotated copy or an older Excel gets (issue-list.ts) ---
+  'issueList.sheetName': '问题清单',
+  'issueList.severity': '问题',
+  'issueList.cell': '单元格',
+  'issueList.clause': '条款',
+  'issueList.message': '说明',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
