@@ -7,9 +7,12 @@ import type { SheetExtras } from '../engine/sheet/sheet-model';
 
 /** Queues the loads; the returned function reads them after context.sync(), 0-based from the range's top-left. */
 export function loadHiddenLines(range: Excel.Range): () => Required<SheetExtras> {
-  const rows = range.getRowProperties({ rowIndex: true, rowHidden: true });
-  const cols = range.getColumnProperties({ columnIndex: true, columnHidden: true });
-  return () => hiddenFrom(rows.value, cols.value);
+  // Read only by the returned function, which the caller calls after its sync.
+  const queued = {
+    rows: range.getRowProperties({ rowIndex: true, rowHidden: true }),
+    cols: range.getColumnProperties({ columnIndex: true, columnHidden: true }),
+  };
+  return () => hiddenFrom(queued.rows.value, queued.cols.value);
 }
 
 /** Row and column properties as Office.js returns them → the hidden sets; indexes are the sheet's own. */

@@ -53,8 +53,7 @@ export function readHidden(ws: ExcelJS.Worksheet, limits: SheetLimits = SHEET_LI
     if (rowNumber <= limits.rows && (row.hidden || row.height === 0)) hiddenRows.add(rowNumber - 1);
   });
   for (let c = 1; c <= Math.min(ws.columnCount, limits.cols); c++) {
-    const column = ws.getColumn(c);
-    if (column.hidden || column.width === 0) hiddenCols.add(c - 1);
+    if (ws.getColumn(c).hidden || ws.getColumn(c).width === 0) hiddenCols.add(c - 1);
   }
   return { hiddenRows, hiddenCols };
 }

@@ -54,14 +54,12 @@ export class TableNotFoundError extends Error {
       locale,
     );
     const near = this.nearMiss;
-    if (!near) return main;
+    if (this.rowsSearched === 0) return main;
     const sep = t('finding.list.separator', {}, locale);
     const roles = (list: ColumnRole[]) => list.map((r) => t(`locate.role.${r}`, {}, locale)).join(sep);
-    const hint = t(
-      near.found.length > 0 ? 'locate.nearMiss' : 'locate.nearMiss.none',
-      { row: near.row + 1, found: roles(near.found), missing: roles(near.missing) },
-      locale,
-    );
+    const hint = near
+      ? t('locate.nearMiss', { row: near.row + 1, found: roles(near.found), missing: roles(near.missing) }, locale)
+      : t('locate.nearMiss.none', {}, locale);
     return `${main}${locale === 'en' ? ' ' : ''}${hint}`;
   }
 }
