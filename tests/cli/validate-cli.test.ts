@@ -170,7 +170,8 @@ describe('validate: exit codes and JSON', () => {
     expect(files[0].error).toMatch(/台账/);
     expect(files[0].error).toMatch(/评价内容/);
     expect(files[0].error).toMatch(/自评得分/);
-    expect(files[0].error).toMatch(/15 行/);
+    expect(files[0].error).toMatch(/全部 1 行/);
+    expect(files[0].error).toMatch(/没有任何一行含有可识别的列名/);
   });
 
   test('#N/A in a score cell is a SCORE_NOT_NUMBER finding at that cell, not a crash', async () => {

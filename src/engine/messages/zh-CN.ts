@@ -87,7 +87,16 @@ export const zhCN = {
 
   // --- Table locator (locate/) ---
   'locate.tableNotFound':
-    '工作表“{sheet}”中找不到评分表：在前 {rows} 行中没有找到同时含有评价内容列（{itemNames}）和自评得分列（{scoreNames}）的表头行。请确认表头在前 {rows} 行之内，并使用上述列名之一。',
+    '工作表“{sheet}”中找不到评分表：全部 {rows} 行中没有一行表头同时含有评价内容列（{itemNames}）和自评得分列（{scoreNames}）。请使用上述列名之一作为表头。',
+  'locate.nearMiss': '最接近表头的是第 {row} 行：有{found}列，但缺少{missing}列。请在该行补上或改正这一列的列名。',
+  'locate.nearMiss.none': '没有任何一行含有可识别的列名。',
+  'locate.role.category': '指标体系',
+  'locate.role.item': '评价内容',
+  'locate.role.points': '分值',
+  'locate.role.rule': '评分细则',
+  'locate.role.score': '自评得分',
+  'locate.role.evidence': '佐证材料',
+  'locate.role.reason': '扣分说明',
 
   // --- Findings (validate/) ---
   'finding.list.separator': '、',
@@ -123,8 +132,14 @@ export const zhCN = {
   'finding.UNKNOWN_ROW': '第 {row} 行“{text}”对应不到评分标准中的任何条款。请核对评价内容名称和条款序号（如“1、”）是否与评分标准一致；说明文字请移到表格下方。',
   'finding.UNKNOWN_ROW.duplicate': '第 {row} 行与第 {first} 行对应同一条款 {ids}，会被重复计分。请删除重复的行，或改正条款序号。',
   'finding.VETO': '一票否决填了“{value}”：本年度等第为“{grade}”，不论得分多少。如未发生一票否决情形，请改为“否”。',
-  'finding.PII_ID_NUMBER': '单元格中有身份证号（{masked}）。此表会报送和公开，请删除，或只保留脱敏形式。',
+  'finding.PII_ID_NUMBER': '单元格中有身份证号（{masked}）。救助对象的身份证号不得报送或公开：请删除，或只保留脱敏形式，删除后才能提交。',
   'finding.PII_PHONE': '单元格中有手机号（{masked}）。此表会报送和公开，请删除，或只保留脱敏形式（如隐去中间四位）。',
+  'finding.PII_PHONE.contact': '填报人联系电话（{masked}）。此表会公开，如不宜公开请改用办公电话。',
+  'finding.LAYOUT_CHOICE.column': '表头中有多列都是“{role}”列：已按 {used} 列“{usedText}”校验，忽略了{ignored}。如果用错了列，请删除多余的列或改正列名。',
+  'finding.LAYOUT_CHOICE.hidden': '隐藏的 {col} 列“{text}”',
+  'finding.LAYOUT_CHOICE.otherYear': '其他年度的 {col} 列“{text}”',
+  'finding.LAYOUT_CHOICE.second': '{col} 列“{text}”',
+  'finding.LAYOUT_CHOICE.row': '隐藏的第 {hidden} 行与第 {used} 行都对应条款 {ids}：已按看得见的第 {used} 行计分，忽略了隐藏的第 {hidden} 行。隐藏的旧行如已作废，请删除。',
 
   // --- Self-assessment template (template/build-template.ts) ---
   'template.score.prompt': '本条满分 {max} 分。少于满分时请在“扣分说明”中写明原因，并在“佐证材料”中列出材料名称。',

@@ -15,6 +15,7 @@ export type FindingCode =
   | 'TOTAL_MISMATCH'
   | 'CLAUSE_MISSING'
   | 'UNKNOWN_ROW'
+  | 'LAYOUT_CHOICE'
   | 'FORMULA_STALE'
   | 'VETO'
   | 'PII_ID_NUMBER'

@@ -14,7 +14,8 @@ import { checkRow, type SectionScore } from './check-rows';
 import { checkSectionCaps, checkTotals } from './check-totals';
 import type { Finding } from './finding';
 import { FindingList } from './finding-list';
-import { findPii } from './pii';
+import { reportLayoutChoices } from './layout-choices';
+import { reportPii } from './pii';
 
 export interface SheetCheckContext {
   sheet: SheetModel;
@@ -66,11 +67,8 @@ export function validateSheet(sheet: SheetModel, rubric: Rubric, options: Valida
   checkTotals(table, merges, scorecard, locale, out);
   reportMissingClauses(table, index, locale, out);
   reportStrayRows(sheet, table, merges, locale, out);
-  for (const hit of findPii(sheet)) {
-    const at = { row: hit.row, col: hit.col };
-    if (hit.kind === 'id') out.add('PII_ID_NUMBER', 'warning', at, 'finding.PII_ID_NUMBER', { masked: hit.masked });
-    else out.add('PII_PHONE', 'warning', at, 'finding.PII_PHONE', { masked: hit.masked });
-  }
+  reportLayoutChoices(table, merges, locale, out);
+  reportPii(sheet, table, out);
   for (const check of options.extraChecks ?? []) out.addExternal(check({ sheet, rubric, table, locale }), fromA1);
 
   return { sheet: sheet.name, rubricId: rubric.id, table, scorecard, findings: out.sorted() };
