@@ -43,6 +43,8 @@ export interface FileReportOk {
   total: number;
   grade: string;
   veto: boolean;
+  /** Errors remain: total and grade are what the sheet comes to once they are corrected. */
+  provisional: boolean;
   categories: { name: string; kind: string; score: number; cap: number }[];
   findings: { code: string; severity: Severity; cell: string; clauseId: string | null; message: string }[];
   /** Where the annotated copy went (--out-dir). */
@@ -69,6 +71,7 @@ function toReport(checked: CheckResult, rubric: Rubric, lang: CliLang): FileRepo
     total: toNumber(card.total),
     grade: card.grade,
     veto: card.veto,
+    provisional: result.provisional,
     categories: card.categories.map((c) => ({ name: c.name, kind: c.kind, score: toNumber(c.score), cap: toNumber(c.cap) })),
     findings: result.findings.map((f) => ({
       code: f.code,
@@ -175,6 +178,7 @@ const T = {
     total: '总分',
     grade: '等第',
     veto: '（一票否决）',
+    provisional: (n: number) => `（改正 ${n} 处错误后）`,
     category: '分类',
     score: '得分',
     cap: '上限',
@@ -194,6 +198,7 @@ const T = {
     total: 'total',
     grade: 'grade',
     veto: ' (veto)',
+    provisional: (n: number) => ` (once ${n} error${n === 1 ? ' is' : 's are'} corrected)`,
     category: 'category',
     score: 'score',
     cap: 'cap',
@@ -224,7 +229,8 @@ function renderText(reports: FileReport[], lang: CliLang, io: CliIO): void {
     const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;
     const mark = count('error') ? '✗' : '✓';
     io.out(`${mark} ${r.file}  [${L.sheet} ${r.sheet} · ${r.rubric}]`);
-    io.out(`  ${L.total} ${fmt(r.total)}  ${L.grade} ${r.grade}${r.veto ? L.veto : ''}`);
+    const provisional = r.provisional ? L.provisional(r.findings.filter((f) => f.severity === 'error' && f.code !== 'VETO').length) : '';
+    io.out(`  ${L.total} ${fmt(r.total)}${provisional}  ${L.grade} ${r.grade}${r.veto ? L.veto : ''}`);
     const catRows = r.categories.map((c) => {
       const sign = c.kind === 'penalty' ? '-' : '';
       return [c.name, fmt(c.score), `${sign}${fmt(c.cap)}`];
