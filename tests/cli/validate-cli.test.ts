@@ -37,6 +37,7 @@ interface JsonFile {
   rubric?: string;
   total?: number;
   grade?: string;
+  provisional?: boolean;
   categories?: { name: string; score: number; cap: number }[];
   findings?: { code: string; severity: string; cell: string; clauseId: string | null; message: string }[];
 }

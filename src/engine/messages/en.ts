@@ -96,6 +96,7 @@ export const en: Messages = {
   'locate.role.score': '自评得分 (score)',
   'locate.role.evidence': '佐证材料 (evidence)',
   'locate.role.reason': '扣分说明 (reason)',
+  'locate.role.deduction': '扣分 (deduction)',
 
   // --- Findings (validate/) ---
   'finding.list.separator': ', ',

@@ -97,6 +97,7 @@ export const zhCN = {
   'locate.role.score': '自评得分',
   'locate.role.evidence': '佐证材料',
   'locate.role.reason': '扣分说明',
+  'locate.role.deduction': '扣分',
 
   // --- Findings (validate/) ---
   'finding.list.separator': '、',
