@@ -8,7 +8,7 @@ import type { Rubric } from '../../engine/rubric-types';
 import type { GridSheet } from '../../engine/sheet/sheet-model';
 import type { SheetEntry, XlsxReader } from '../../xlsx/xlsx-reader';
 import { readErrors } from './read-errors';
-import { asReadError } from './read-workbook';
+import { readSheetOf } from './read-workbook';
 
 export interface PickedSheet {
   sheet: GridSheet;
@@ -44,12 +44,7 @@ function locateIn(
   zh: string[] = [],
   en: string[] = [],
 ): PickedSheet | undefined {
-  let read;
-  try {
-    read = workbook.readSheet(ws);
-  } catch (err) {
-    throw asReadError(err, file);
-  }
+  const read = readSheetOf(workbook, ws, file);
   if (read.truncated) {
     const { rows, cols } = workbook.limits;
     const err = readErrors.tooLarge(file, ws.name, read.contentRows, read.contentCols, rows, cols);

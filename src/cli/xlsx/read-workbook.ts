@@ -6,7 +6,8 @@
 import { sniffFileKind } from '../../xlsx/file-kind';
 import { READ_LIMITS, ReadLimitError, type ReadLimits } from '../../xlsx/read-limits';
 import { XmlFormatError } from '../../xlsx/xml-part';
-import { XlsxFormatError, XlsxReader } from '../../xlsx/xlsx-reader';
+import type { ReadSheet } from '../../xlsx/read-worksheet';
+import { XlsxFormatError, XlsxReader, type SheetEntry } from '../../xlsx/xlsx-reader';
 import { ZipFormatError } from '../../xlsx/zip-entries';
 import { readErrors, WorkbookReadError } from './read-errors';
 
@@ -30,6 +31,15 @@ export function loadWorkbook(buf: Uint8Array, file: string, limits: ReadLimits =
   }
   if (reader.sheets.length === 0) throw readErrors.noSheets(file);
   return reader;
+}
+
+/** One worksheet of an open workbook; throws WorkbookReadError (a limit, damage) like loadWorkbook. */
+export function readSheetOf(reader: XlsxReader, sheet: SheetEntry, file: string): ReadSheet {
+  try {
+    return reader.readSheet(sheet);
+  } catch (err) {
+    throw asReadError(err, file);
+  }
 }
 
 /**
