@@ -61,16 +61,34 @@ export function readSheetPart(
   let collect: 'v' | 'f' | 't' | undefined;
   let inPhonetic = 0;
 
+  /** A cell's `r` (A1 style) into rowIndex/colIndex, by character codes: it runs once per cell. */
+  const parseRef = (ref: string): boolean => {
+    let i = 0;
+    let col = 0;
+    let row = 0;
+    if (ref.charCodeAt(i) === 36) i++;
+    for (; i < ref.length; i++) {
+      const ch = ref.charCodeAt(i) | 0x20; // lower case
+      if (ch < 97 || ch > 122) break;
+      col = col * 26 + (ch - 96);
+    }
+    if (col === 0 || col > 16384) return false;
+    if (ref.charCodeAt(i) === 36) i++;
+    const digitsFrom = i;
+    for (; i < ref.length; i++) {
+      const d = ref.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return false;
+      row = row * 10 + d;
+    }
+    if (i === digitsFrom || row === 0) return false;
+    rowIndex = row;
+    colIndex = col;
+    return true;
+  };
+
   const startCell = (a: Attributes) => {
     inCell = true;
-    if (a.r !== undefined) {
-      const p = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a.r);
-      if (p) {
-        const at = fromA1(a.r);
-        rowIndex = at.row + 1;
-        colIndex = at.col + 1;
-      } else colIndex++;
-    } else colIndex++;
+    if (a.r === undefined || !parseRef(a.r)) colIndex++;
     type = a.t ?? 'n';
     style = a.s === undefined ? 0 : Number(a.s) || 0;
     value = undefined;

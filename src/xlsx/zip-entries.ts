@@ -4,7 +4,7 @@
  * offsets), and fflate's streaming Inflate hands the data on in chunks while the real inflated bytes are
  * counted — so a part that inflates past its limit is stopped there, whatever its header claimed.
  */
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 import { checkLimit, ReadLimitError, type ReadLimits } from './read-limits';
 
 export interface ZipEntry {
@@ -119,6 +119,20 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, count: (bytes: n
     return inflated;
   }
   if (entry.method !== 8) throw new ZipFormatError(`${entry.name} uses zip compression method ${entry.method}, which Office never writes`);
+  // Most parts are small: inflated in one call into a buffer of the declared size (one byte over, to see a
+  // lie). Small compressed data bounds what a lie can cost; a lying entry is inflated again, counted.
+  if (data.length <= ONE_CALL && entry.size <= ONE_CALL_OUT) {
+    let whole: Uint8Array | undefined;
+    try {
+      whole = inflateSync(data, { out: new Uint8Array(entry.size + 1) });
+    } catch {
+      whole = undefined; // damaged data: the streaming path below names the fault
+    }
+    if (whole && whole.length === entry.size) {
+      take(whole);
+      return inflated;
+    }
+  }
   let done = false;
   const inflate = new Inflate((chunk, final) => {
     take(chunk);
@@ -134,6 +148,9 @@ export function streamEntry(bytes: Uint8Array, entry: ZipEntry, count: (bytes: n
   if (!done) throw new ZipFormatError(`${entry.name} ends before its compressed data does (truncated)`);
   return inflated;
 }
+
+const ONE_CALL = 256 * 1024;
+const ONE_CALL_OUT = 16 * 1024 * 1024;
 
 /** Compressed input fed per push: deflate expands at most ~1000×, so a limit stops inflating within ~16 MB. */
 const CHUNK = 16 * 1024;
