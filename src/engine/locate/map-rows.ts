@@ -41,7 +41,7 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
   };
   const visibleText = (row: number, col: number | undefined): string =>
     col === undefined ? '' : cellText(merges.visible(row, col)).trim();
-  const scoreLike = new Set([columns.score, columns.evidence, columns.reason]);
+  const scoreLike = new Set([columns.score, columns.evidence, columns.reason, columns.review, columns.reviewNote]);
 
   const place = (row: number, clauses: Clause[], itemId: string | undefined): void => {
     const ids = clauses.map((c) => c.id);

@@ -3,7 +3,10 @@
  * each other's data without importing each other.
  */
 
-export type ColumnRole = 'category' | 'item' | 'points' | 'rule' | 'score' | 'evidence' | 'reason';
+export type ColumnRole = 'category' | 'item' | 'points' | 'rule' | 'score' | 'evidence' | 'reason' | ReviewRole;
+
+/** The district's 复核 columns: its own score per row and its remark on it. */
+export type ReviewRole = 'review' | 'reviewNote';
 
 /** A located row's section; 'total' is never given to a row in `rows` (totals are listed in `totalRows`). */
 export type RowSection = 'base' | 'bonus' | 'penalty' | 'veto' | 'total';
