@@ -44,7 +44,7 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
   };
   const visibleText = (row: number, col: number | undefined): string =>
     col === undefined ? '' : cellText(merges.visible(row, col)).trim();
-  const scoreLike = new Set([columns.score, columns.evidence, columns.reason, columns.deduction]);
+  const scoreLike = new Set([columns.score, columns.evidence, columns.reason, columns.deduction, columns.review, columns.reviewNote]);
   const ruleLastCol = ruleLastColumn(merges, header);
   const ruleCol = columns.rule;
   /** The row's own 评分细则 text, across both columns of a split 序号 | 内容 rule header. */

@@ -4,7 +4,10 @@
  */
 
 /** `deduction`: a 扣分 column (扣分, 扣分值, 扣减分值 …) giving the points lost instead of, or beside, the score. */
-export type ColumnRole = 'category' | 'item' | 'points' | 'rule' | 'score' | 'evidence' | 'reason' | 'deduction';
+export type ColumnRole = 'category' | 'item' | 'points' | 'rule' | 'score' | 'evidence' | 'reason' | 'deduction' | ReviewRole;
+
+/** The district's 复核 columns: its own score per row and its remark on it. */
+export type ReviewRole = 'review' | 'reviewNote';
 
 /** A located row's section; 'total' is never given to a row in `rows` (totals are listed in `totalRows`). */
 export type RowSection = 'base' | 'bonus' | 'penalty' | 'veto' | 'total';

@@ -97,6 +97,8 @@ export const en: Messages = {
   'locate.role.evidence': '佐证材料 (evidence)',
   'locate.role.reason': '扣分说明 (reason)',
   'locate.role.deduction': '扣分 (deduction)',
+  'locate.role.review': '复核得分 (review score)',
+  'locate.role.reviewNote': '复核意见 (review remark)',
 
   // --- Findings (validate/) ---
   'finding.list.separator': ', ',
@@ -208,6 +210,13 @@ export const en: Messages = {
     'The formula ={formula} holds {cached} (Rubric Check was not loaded when the file was saved, so the function could not run); from the sheet\'s data it gives {expected}. Load Rubric Check, press Ctrl+Alt+F9 and save again.',
   'formula.stale.error':
     'The formula ={formula} gives the error {code} ({reason}) from the sheet\'s data, but the cell holds {cached}. Fix the formula\'s inputs as the error says, then recalculate and save.',
+
+  // --- The district's 复核 columns (validate/check-review.ts) ---
+  'finding.review.prefix': '[Review] {message}',
+  'finding.REVIEW_MISSING': '[Review] {where}: the review score is empty (the self-assessed score is {self}). The review total counts the self-score until a review score is entered.',
+  'finding.REVIEW_NOTE_MISSING': '[Review] {where}: the review score {review} is below the self-assessed score {self}, but the review remark (复核意见) is empty. Say why points were taken off.',
+  'finding.REVIEW_NOTE_MISSING.noColumn':
+    '[Review] {where}: the review score {review} is below the self-assessed score {self}, and the sheet has no review remark (复核意见) column. Add one and say why points were taken off.',
 
   'severity.error': 'Error',
   'severity.warning': 'Warning',

@@ -98,6 +98,8 @@ export const zhCN = {
   'locate.role.evidence': '佐证材料',
   'locate.role.reason': '扣分说明',
   'locate.role.deduction': '扣分',
+  'locate.role.review': '复核得分',
+  'locate.role.reviewNote': '复核意见',
 
   // --- Findings (validate/) ---
   'finding.list.separator': '、',
@@ -208,6 +210,13 @@ export const zhCN = {
     '单元格公式 ={formula} 保存的结果是 {cached}（保存时评分助手未加载，函数无法计算），按表中数据应得 {expected}。请加载评分助手后按 Ctrl+Alt+F9 重新计算，再保存。',
   'formula.stale.error':
     '单元格公式 ={formula} 按表中数据应得到错误 {code}（{reason}），但单元格中保存的结果是 {cached}。请按错误说明改正公式的输入，然后重新计算并保存。',
+
+  // --- The district's 复核 columns (validate/check-review.ts) ---
+  'finding.review.prefix': '【复核】{message}',
+  'finding.REVIEW_MISSING': '【复核】{where}的复核得分为空（自评得分为 {self}）。复核总分暂按自评得分计；复核后请填写复核得分。',
+  'finding.REVIEW_NOTE_MISSING': '【复核】{where}复核得分 {review} 低于自评得分 {self}，但复核意见为空。请写明核减的理由。',
+  'finding.REVIEW_NOTE_MISSING.noColumn':
+    '【复核】{where}复核得分 {review} 低于自评得分 {self}，但表中没有复核意见列。请增加“复核意见”列并写明核减的理由。',
 
   // --- One word per severity, the same in the pane, the CLI, notes, 问题清单 and JSON docs ---
   'severity.error': '错误',

@@ -25,7 +25,9 @@ export type FindingCode =
   | 'FORMULA_STALE'
   | 'VETO'
   | 'PII_ID_NUMBER'
-  | 'PII_PHONE';
+  | 'PII_PHONE'
+  | 'REVIEW_MISSING'
+  | 'REVIEW_NOTE_MISSING';
 
 export interface Finding {
   code: FindingCode;
@@ -36,4 +38,6 @@ export interface Finding {
   clauseId?: string;
   /** In the locale the validation ran with (zh-CN unless asked otherwise). */
   message: string;
+  /** The finding is about the district's 复核 columns, not the self-assessment. */
+  review?: boolean;
 }

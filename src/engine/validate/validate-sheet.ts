@@ -10,6 +10,7 @@ import { indexRubric, type RubricIndex } from '../rubric-index';
 import type { Rubric } from '../rubric-types';
 import { scoreRubric, type ClauseEntry, type Scorecard } from '../scoring';
 import { fromA1, type SheetModel } from '../sheet/sheet-model';
+import { checkReview, type ReviewSummary } from './check-review';
 import { checkRow, type SectionScore } from './check-rows';
 import { checkSectionCaps, checkTotals } from './check-totals';
 import type { Finding } from './finding';
@@ -32,6 +33,10 @@ export interface ValidationResult {
   rubricId: string;
   table: LocatedTable;
   scorecard: Scorecard;
+  /** The self-assessment's score per clause (a row scoring a whole item counts on its first clause). */
+  entries: ReadonlyMap<string, ClauseEntry>;
+  /** The district's 复核 columns; undefined when the sheet has none. */
+  review?: ReviewSummary;
   /** Sorted by row, then column. */
   findings: Finding[];
   /**
@@ -76,6 +81,7 @@ export function validateSheet(sheet: SheetModel, rubric: Rubric, options: Valida
   checkSectionCaps(index, sectionScores, out);
   const scorecard = scoreRubric(rubric, entries, veto);
   checkTotals(table, merges, { scorecard, entered: scoreRubric(rubric, entered, veto), corrected }, locale, out);
+  const review = checkReview({ sheet: sheet.name, merges, index, table, locale, out, selfEntries: entries });
   reportMissingClauses(table, index, locale, out);
   reportStrayRows(sheet, table, merges, locale, out);
   reportLayoutChoices(table, merges, locale, out);
@@ -84,7 +90,17 @@ export function validateSheet(sheet: SheetModel, rubric: Rubric, options: Valida
 
   const findings = out.sorted();
   const errorsToFix = findings.filter((f) => f.severity === 'error' && f.code !== 'VETO').length;
-  return { sheet: sheet.name, rubricId: rubric.id, table, scorecard, findings, provisional: errorsToFix > 0, errorsToFix };
+  return {
+    sheet: sheet.name,
+    rubricId: rubric.id,
+    table,
+    scorecard,
+    entries,
+    ...(review && { review }),
+    findings,
+    provisional: errorsToFix > 0,
+    errorsToFix,
+  };
 }
 
 /** A clause without a row: at the item's name cell, or at the header when the item is not there at all. */
