@@ -8,15 +8,12 @@ import type ExcelJS from 'exceljs';
 import { newWorkbook } from './exceljs';
 import type { Finding, Severity } from '../../engine/validate/finding';
 import type { CliLang } from './read-errors';
+import { NOTE_AUTHOR, noteText } from '../../engine/validate/note-text';
+import { signNotes } from '../../xlsx/note-author';
 
 /** Excel's own "bad / neutral" styles, and a light blue for information. */
 export const SEVERITY_FILL: Readonly<Record<Severity, string>> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
 const RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
-const LABEL: Readonly<Record<CliLang, Record<Severity, string>>> = {
-  zh: { error: '错误', warning: '警告', info: '提示' },
-  en: { error: 'Error', warning: 'Warning', info: 'Info' },
-};
-const NOTE_HEADING: Readonly<Record<CliLang, string>> = { zh: '评分助手检查结果：', en: 'Rubric Check:' };
 
 /** `<name>.checked.xlsx` inside outDir. */
 export function annotatedName(file: string, outDir: string): string {
@@ -39,10 +36,7 @@ export function annotatedPath(file: string, outDir: string, taken: Set<string>):
   return out;
 }
 
-function noteFor(findings: readonly Finding[], lang: CliLang): string {
-  const lines = findings.map((f) => `${LABEL[lang][f.severity]} ${f.code}${f.clauseId ? ` [${f.clauseId}]` : ''}：${f.message}`);
-  return [NOTE_HEADING[lang], ...lines].join('\n');
-}
+const noteFor = (findings: readonly Finding[], lang: CliLang): string => noteText(findings, lang === 'en' ? 'en' : 'zh-CN');
 
 function existingNoteText(note: ExcelJS.Cell['note'] | undefined): string {
   if (!note) return '';
@@ -73,7 +67,7 @@ export async function annotateWorkbook(bytes: Buffer, sheetName: string, finding
     const ours = noteFor(list, lang);
     cell.note = before ? `${before}\n\n${ours}` : ours;
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(signNotes(new Uint8Array(await workbook.xlsx.writeBuffer()), NOTE_AUTHOR));
 }
 
 export async function writeAnnotatedCopy(
