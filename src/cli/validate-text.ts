@@ -71,12 +71,15 @@ const T = {
   },
 };
 
-const fileAndUnit = (r: FileReportOk): string => (r.unit ? `${r.file}（${r.unit}）` : r.file);
+const fileAndUnit = (r: FileReportOk, lang: CliLang): string => {
+  if (!r.unit) return r.file;
+  return lang === 'en' ? `${r.file} (${r.unit})` : `${r.file}（${r.unit}）`;
+};
 
 function renderFile(r: FileReportOk, lang: CliLang, io: CliIO): void {
   const L = T[lang];
   const locale = LOCALE[lang];
-  io.out(`${r.counts.error ? '✗' : '✓'} ${fileAndUnit(r)}  [${L.sheet} ${r.sheet} · ${r.rubric}]`);
+  io.out(`${r.counts.error ? '✗' : '✓'} ${fileAndUnit(r, lang)}  [${L.sheet} ${r.sheet} · ${r.rubric}]`);
   io.out(`  ${L.total} ${r.total}  ${L.grade} ${r.grade}${r.veto ? L.veto : ''}`);
   const catRows = r.categories.map((c) => [
     c.name,
@@ -104,7 +107,7 @@ export function batchSummary(reports: readonly FileReport[], lang: CliLang): str
   const lines = [L.summary(reports.length, withErrors.length, bad.length)];
   if (withErrors.length) {
     lines.push(L.withErrors);
-    lines.push(...table(withErrors.map((r) => [fileAndUnit(r), L.errors(r.counts.error)])));
+    lines.push(...table(withErrors.map((r) => [fileAndUnit(r, lang), L.errors(r.counts.error)])));
   }
   if (bad.length) {
     lines.push(L.unreadableFiles);

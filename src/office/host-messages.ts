@@ -39,6 +39,9 @@ const en: { readonly [K in HostMessageKey]: string } = {
 
 const catalogues: Readonly<Record<Locale, { readonly [K in HostMessageKey]: string }>> = { 'zh-CN': zhCN, en };
 
+/** Both catalogues, for the wording tests. */
+export const hostCatalogues = catalogues;
+
 export function hostText(key: HostMessageKey, params: Readonly<Record<string, string | number>> = {}, locale: Locale = 'zh-CN'): string {
   return (catalogues[locale] ?? zhCN)[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
