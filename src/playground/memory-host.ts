@@ -43,7 +43,7 @@ export class MemoryHost implements WorkbookHost {
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
-  private readonly locale: Locale;
+  private locale: Locale;
   private readonly rubric: Rubric | undefined;
 
   constructor(book: Book = emptyBook(), options: MemoryHostOptions = {}) {
@@ -156,6 +156,14 @@ export class MemoryHost implements WorkbookHost {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /** The page's 中文 / English switch: messages and formula errors from now on in `locale`. */
+  setLocale(locale: Locale): void {
+    if (locale === this.locale) return;
+    this.locale = locale;
+    this.computed = undefined;
+    this.changed();
+  }
 
   setActiveSheet(name: string): void {
     const sheet = this.requireSheet(name);

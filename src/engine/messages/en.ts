@@ -227,4 +227,10 @@ export const en: Messages = {
   'issueList.cell': 'Cell',
   'issueList.clause': 'Clause',
   'issueList.message': 'Message',
+
+  'score.ofCap': '{score} / {cap}',
+  'score.penalty': '{deducted} deducted (at most {cap})',
+
+  'note.heading': 'Rubric Check:',
+  'note.line': '{severity}: {message}',
 };

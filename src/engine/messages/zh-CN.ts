@@ -229,6 +229,14 @@ export const zhCN = {
   'issueList.cell': '单元格',
   'issueList.clause': '条款',
   'issueList.message': '说明',
+
+  // --- A category's score against its cap, in the pane and the CLI (score-text.ts) ---
+  'score.ofCap': '{score} / {cap}',
+  'score.penalty': '扣 {deducted} 分（最多扣 {cap} 分）',
+
+  // --- The note on a marked cell, from every writer (note-text.ts) ---
+  'note.heading': '评分助手：',
+  'note.line': '{severity}：{message}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

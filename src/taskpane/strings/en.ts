@@ -26,8 +26,6 @@ export const en: UiStrings = {
   provisional: 'once {errors} error(s) are corrected',
   categoryColumn: 'Category',
   scoreColumn: 'Score / cap',
-  scoreOfCap: '{score} / {cap}',
-  penaltyOfCap: '{score} / −{cap}',
   readyTitle: 'Ready to submit',
   readyBody: 'No errors found.',
   readyWithWarnings: 'No errors found; {warnings} warning(s) you may want to look at.',

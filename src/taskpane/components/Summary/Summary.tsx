@@ -1,6 +1,8 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, mergeClasses } from '@fluentui/react-components';
 import type { ValidationResult } from '../../../engine/validate/validate-sheet';
-import { useT } from '../../strings';
+import { useContext } from 'react';
+import { categoryScoreText } from '../../../engine/score-text';
+import { LocaleContext, useT } from '../../strings';
 import { useSummaryStyles } from './useSummaryStyles';
 
 export interface SummaryProps {
@@ -10,6 +12,7 @@ export interface SummaryProps {
 /** Total, grade, each category against its cap, and whether the sheet can be submitted. */
 export function Summary({ result }: SummaryProps) {
   const t = useT();
+  const locale = useContext(LocaleContext);
   const s = useSummaryStyles();
   const { scorecard, findings } = result;
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -53,10 +56,7 @@ export function Summary({ result }: SummaryProps) {
         <tbody>
           {scorecard.categories.map((c) => {
             const over = c.kind === 'penalty' ? c.raw.lt(c.cap.neg()) : c.raw.gt(c.cap);
-            const text =
-              c.kind === 'penalty'
-                ? t('penaltyOfCap', { score: c.score.toString(), cap: c.cap.toString() })
-                : t('scoreOfCap', { score: c.score.toString(), cap: c.cap.toString() });
+            const text = categoryScoreText(c, locale);
             return (
               <tr key={c.id}>
                 <th scope="row" className={mergeClasses(s.td, s.th)}>
