@@ -10,6 +10,7 @@ import { bundledRubric } from '../host/bundled-rubric';
 import { App } from '../taskpane/App';
 import { MemoryHost } from './memory-host';
 import { PlaygroundPage, type SampleWorkbook } from './PlaygroundPage';
+import { pgText } from './playground-messages';
 import { SAMPLE_URL } from './sample-url';
 import { emptyBook } from './workbook-model';
 
@@ -18,7 +19,8 @@ const SAMPLE_FILE = '江苏路街道-2023-自评表.xlsx';
 
 const locale: Locale = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
 const rubric = bundledRubric();
-const host = new MemoryHost(emptyBook(), { locale, rubric });
+// Not ready until the example is open: a click on 一键校验 before then would check an empty sheet.
+const host = new MemoryHost(emptyBook(), { locale, rubric, loading: pgText('status.opening', {}, locale) });
 
 async function loadSample(): Promise<SampleWorkbook> {
   const response = await fetch(SAMPLE_URL);
