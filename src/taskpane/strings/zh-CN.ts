@@ -82,6 +82,28 @@ export const zhCN = {
   'kind.penalty': '扣分项',
   'kind.veto': '一票否决',
   'kind.bonus': '加分项',
+  // Finding the way (issue 10): verdict first, stepping through findings, never a lost click.
+  notReadyYet: '工作簿还没有打开好，请稍候再点。',
+  stillBusy: '上一个操作还没有完成，请稍候再点。',
+  prevFinding: '上一个问题',
+  nextFinding: '下一个问题',
+  findingsNav: '逐个查看问题',
+  findingPosition: '第 {index}/{count} 个',
+  shortcutHint: '快捷键：Alt+↓ 下一个，Alt+↑ 上一个',
+  atLastFinding: '已经是最后一个问题。',
+  atFirstFinding: '已经是第一个问题。',
+  noFindingsToStep: '没有可以逐个查看的问题。请先点「一键校验」。',
+  'verdict.ready': '可以提交',
+  'verdict.errors': '暂不能提交：{errors} 处错误',
+  'verdict.missing': '暂不能提交：{missing} 条未填写',
+  'verdict.both': '暂不能提交：{errors} 处错误，{missing} 条未填写',
+  fixThenRecheck: '改好后请再点「一键校验」。',
+  totalProvisional: '总分（暂定）',
+  provisionalHint: '还有错误未改，总分和等第会随修改而变。',
+  filledCount: '已填写 {filled}/{total} 条',
+  missingGroup: '未填写自评得分（{count} 条）',
+  missingGroupHint: '以下细则的自评得分为空，请逐条填写 0 到该条满分之间的分值。',
+  categoryCount: '{name}（{count}）',
 } as const;
 
 export type UiKey = keyof typeof zhCN;
