@@ -7,6 +7,7 @@ import type { Locale } from '../engine/messages';
 import { toA1, type SheetModel } from '../engine/sheet/sheet-model';
 import type { TemplateSpec } from '../engine/template/template-spec';
 import { HostError, type Mark, type Selection, type WorkbookHost } from '../host/workbook-host';
+import { exclusive } from '../host/workbook-lock';
 import { bareAddress } from './a1';
 import {
   API,
@@ -442,8 +443,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
     });
   }
 
-  async clearMarks(): Promise<number> {
+  clearMarks(): Promise<number> {
     this.snapshot = undefined;
+    return exclusive(() => this.restoreAll());
+  }
+
+  private restoreAll(): Promise<number> {
     return this.excel('clearFailed', async (context) => {
       const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
       setting.load('value');
