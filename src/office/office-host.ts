@@ -36,6 +36,7 @@ import {
   type MarksRecord,
   type SheetMarks,
 } from './marks-record';
+import { loadHiddenLines } from './hidden-lines';
 import { sheetFromRange } from './sheet-from-range';
 import { drawTemplate, uniqueSheetName } from './draw-template';
 
@@ -194,12 +195,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const merged = grid.getMergedAreasOrNullObject();
       merged.load('address');
       const props = grid.getCellProperties(FILL_PROPS);
+      const hidden = loadHiddenLines(grid);
       const annotations = this.loadAnnotations(ws);
       const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
       setting.load('value');
       await context.sync();
 
-      const sheet = sheetFromRange(ws.name, grid, merged.isNullObject ? null : merged.address);
+      const sheet = sheetFromRange(ws.name, grid, merged.isNullObject ? null : merged.address, hidden());
       const fills = new Map<string, FillState>();
       props.value.forEach((row, r) => row.forEach((p, c) => fills.set(toA1(r, c), fillOf(p))));
       this.snapshot = {

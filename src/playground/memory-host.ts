@@ -207,7 +207,10 @@ export class MemoryHost implements WorkbookHost {
         ...(c.numberFormat !== undefined ? { numberFormat: c.numberFormat } : {}),
       };
     }
-    return new GridSheet(sheet.name, grid, sheet.merges.map((m) => ({ ...m })));
+    return new GridSheet(sheet.name, grid, sheet.merges.map((m) => ({ ...m })), {
+      ...(sheet.hiddenRows ? { hiddenRows: new Set(sheet.hiddenRows) } : {}),
+      ...(sheet.hiddenCols ? { hiddenCols: new Set(sheet.hiddenCols) } : {}),
+    });
   }
 
   private computedValues(): ComputedValues {

@@ -50,6 +50,16 @@ describe('readActiveSheet', () => {
     ]);
   });
 
+  it('knows hidden rows and columns, read in the same single sync', async () => {
+    const { sim, sheet, host } = setup();
+    sheet.hiddenRows.add(2);
+    sheet.hiddenCols.add(5);
+    const model = await host().readActiveSheet();
+    expect(sim.syncCount).toBe(1);
+    expect([...(model.hiddenRows ?? [])]).toEqual([2]);
+    expect([...(model.hiddenCols ?? [])]).toEqual([5]);
+  });
+
   it('keeps row numbers when the used range does not start at A1, and reads error values', async () => {
     const sim = new ExcelSim();
     const sheet = sim.addSheet('S');

@@ -52,6 +52,9 @@ export class SimSheet {
   comments: SimComment[] = [];
   validations: SimValidation[] = [];
   frozenRows = 0;
+  /** 0-based rows and columns hidden in this sheet. */
+  hiddenRows = new Set<number>();
+  hiddenCols = new Set<number>();
   /** Every other format write, as "A1:B2 format.columnWidth=40". */
   formatLog: string[] = [];
   pageLayout: Record<string, unknown> = {};
@@ -473,6 +476,26 @@ class SimContext {
             get value() {
               ctx.syncedSince(gen, 'getCellProperties().value');
               return fills;
+            },
+          };
+        },
+        getRowProperties: () => {
+          const ctx = this;
+          const props = Array.from({ length: rows }, (_, r) => ({ rowIndex: box.top + r, rowHidden: sheet.hiddenRows.has(box.top + r) }));
+          return {
+            get value() {
+              ctx.syncedSince(gen, 'getRowProperties().value');
+              return props;
+            },
+          };
+        },
+        getColumnProperties: () => {
+          const ctx = this;
+          const props = Array.from({ length: cols }, (_, c) => ({ columnIndex: box.left + c, columnHidden: sheet.hiddenCols.has(box.left + c) }));
+          return {
+            get value() {
+              ctx.syncedSince(gen, 'getColumnProperties().value');
+              return props;
             },
           };
         },

@@ -8,7 +8,8 @@ import type { Severity } from '../../engine/validate/finding';
 import type { SheetCheck } from '../../engine/validate/validate-sheet';
 import type { CliIO } from '../io';
 import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
-import { annotatedPath, writeAnnotatedCopy } from '../xlsx/annotate-workbook';
+import { AnnotateError } from '../../xlsx/annotate/annotate-package';
+import { annotatedPath, CopyError, writeAnnotatedCopy } from '../xlsx/annotate-workbook';
 import { checkWorkbook, type CheckResult } from '../xlsx/check-workbook';
 import type { CliLang } from '../xlsx/read-errors';
 
@@ -31,6 +32,8 @@ export interface ValidateOptions {
   sheet?: string;
   json?: boolean;
   outDir?: string;
+  /** Overwrite an existing annotated copy (never the input). */
+  force?: boolean;
   lang?: string;
   /** Report only: exit 0 even when a sheet has errors (2 still means a file could not be read). */
   exitZero?: boolean;
@@ -43,10 +46,14 @@ export interface FileReportOk {
   total: number;
   grade: string;
   veto: boolean;
+  /** Errors remain: total and grade are what the sheet comes to once they are corrected. */
+  provisional: boolean;
   categories: { name: string; kind: string; score: number; cap: number }[];
   findings: { code: string; severity: Severity; cell: string; clauseId: string | null; message: string }[];
   /** Where the annotated copy went (--out-dir). */
   annotated?: string;
+  /** Why the annotated copy was not written (the file's results above still stand; exit 2). */
+  error?: string;
 }
 export interface FileReportError {
   file: string;
@@ -69,6 +76,7 @@ function toReport(checked: CheckResult, rubric: Rubric, lang: CliLang): FileRepo
     total: toNumber(card.total),
     grade: card.grade,
     veto: card.veto,
+    provisional: result.provisional,
     categories: card.categories.map((c) => ({ name: c.name, kind: c.kind, score: toNumber(c.score), cap: toNumber(c.cap) })),
     findings: result.findings.map((f) => ({
       code: f.code,
@@ -121,11 +129,15 @@ export async function runValidate(
     const report = toReport(checked, rubric, lang);
     if (checked.ok && opts.outDir !== undefined) {
       try {
-        const out = annotatedPath(file, opts.outDir, taken);
-        await writeAnnotatedCopy(checked.bytes, checked.result.sheet, checked.result.findings, out, lang);
+        const out = annotatedPath(file, opts.outDir, taken, opts.force);
+        writeAnnotatedCopy(checked.bytes, checked.result.sheet, checked.result.findings, out, lang);
         (report as FileReportOk).annotated = out;
       } catch (err) {
-        io.err(say(lang, `无法为 ${file} 写出标注副本：${(err as Error).message}`, `Could not write the annotated copy of ${file}: ${(err as Error).message}`));
+        const why =
+          err instanceof CopyError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
+        const message = say(lang, `未写出 ${file} 的标注副本：`, `The annotated copy of ${file} was not written:`) + `\n${why}`;
+        (report as FileReportOk).error = message;
+        io.err(message);
       }
     }
     reports.push(report);
@@ -135,7 +147,7 @@ export async function runValidate(
   else renderText(reports, lang, io);
   if (reports.some((r) => 'error' in r)) return 2;
   if (opts.exitZero) return 0;
-  return reports.some((r) => (r as FileReportOk).findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return reports.some((r) => 'findings' in r && r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 function outDirProblem(dir: string, lang: CliLang): string | undefined {
@@ -175,6 +187,7 @@ const T = {
     total: '总分',
     grade: '等第',
     veto: '（一票否决）',
+    provisional: (n: number) => `（改正 ${n} 处错误后）`,
     category: '分类',
     score: '得分',
     cap: '上限',
@@ -194,6 +207,7 @@ const T = {
     total: 'total',
     grade: 'grade',
     veto: ' (veto)',
+    provisional: (n: number) => ` (once ${n} error${n === 1 ? ' is' : 's are'} corrected)`,
     category: 'category',
     score: 'score',
     cap: 'cap',
@@ -215,7 +229,7 @@ const fmt = (n: number) => String(n);
 function renderText(reports: FileReport[], lang: CliLang, io: CliIO): void {
   const L = T[lang];
   for (const r of reports) {
-    if ('error' in r) {
+    if (!('findings' in r)) {
       io.out(`✗ ${r.file}  ${L.unreadable}`);
       for (const line of r.error.split('\n')) io.out(`  ${line}`);
       io.out('');
@@ -224,7 +238,8 @@ function renderText(reports: FileReport[], lang: CliLang, io: CliIO): void {
     const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;
     const mark = count('error') ? '✗' : '✓';
     io.out(`${mark} ${r.file}  [${L.sheet} ${r.sheet} · ${r.rubric}]`);
-    io.out(`  ${L.total} ${fmt(r.total)}  ${L.grade} ${r.grade}${r.veto ? L.veto : ''}`);
+    const provisional = r.provisional ? L.provisional(r.findings.filter((f) => f.severity === 'error' && f.code !== 'VETO').length) : '';
+    io.out(`  ${L.total} ${fmt(r.total)}${provisional}  ${L.grade} ${r.grade}${r.veto ? L.veto : ''}`);
     const catRows = r.categories.map((c) => {
       const sign = c.kind === 'penalty' ? '-' : '';
       return [c.name, fmt(c.score), `${sign}${fmt(c.cap)}`];
@@ -239,11 +254,12 @@ function renderText(reports: FileReport[], lang: CliLang, io: CliIO): void {
     }
     io.out(`  ${L.count(count('error'), count('warning'), count('info'))}`);
     if (r.annotated) io.out(`  ${L.annotated}: ${r.annotated}`);
+    if (r.error) for (const line of r.error.split('\n')) io.out(`  ${line}`);
     io.out('');
   }
   if (reports.length > 1) {
-    const bad = reports.filter((r) => 'error' in r).length;
-    const errs = reports.filter((r) => !('error' in r) && r.findings.some((f) => f.severity === 'error')).length;
+    const bad = reports.filter((r) => !('findings' in r)).length;
+    const errs = reports.filter((r) => 'findings' in r && r.findings.some((f) => f.severity === 'error')).length;
     io.out(L.summary(reports.length, errs, bad));
   }
 }
@@ -257,6 +273,7 @@ export function registerValidate(program: Command, io: CliIO, extraChecks?: Shee
     .option('--sheet <name>', '工作表名称，默认自动查找 (worksheet name; default: the first holding the rubric table)')
     .option('--json', '输出 JSON (print one JSON document)')
     .option('--out-dir <dir>', '把标注了问题的副本写入该文件夹，原文件不变 (write annotated copies here; inputs are never changed)')
+    .option('--force', '覆盖已存在的标注副本，绝不覆盖输入文件 (overwrite existing annotated copies; never an input)')
     .option('--lang <lang>', '消息语言 zh 或 en (message language)', 'zh')
     .option('--exit-zero', '只报告：发现错误时也以 0 退出，无法读取的文件仍为 2 (report only: exit 0 even with errors)')
     .action(async (files: string[], opts: ValidateOptions) => {

@@ -23,6 +23,7 @@ export const en: UiStrings = {
   sheetLabel: 'Sheet "{sheet}"',
   total: 'Total',
   grade: 'Grade',
+  provisional: 'once {errors} error(s) are corrected',
   categoryColumn: 'Category',
   scoreColumn: 'Score / cap',
   scoreOfCap: '{score} / {cap}',

@@ -25,6 +25,7 @@ export const zhCN = {
   sheetLabel: '工作表“{sheet}”',
   total: '总分',
   grade: '等第',
+  provisional: '改正 {errors} 处错误后',
   categoryColumn: '指标',
   scoreColumn: '得分 / 上限',
   scoreOfCap: '{score} / {cap}',

@@ -26,6 +26,11 @@ export function Summary({ result }: SummaryProps) {
           <span className={s.figureValue} data-testid="total">
             {scorecard.total.toString()}
           </span>
+          {result.provisional && (
+            <span className={s.figureLabel} data-testid="provisional">
+              {t('provisional', { errors: result.errorsToFix })}
+            </span>
+          )}
         </div>
         <div className={s.figure}>
           <span className={s.figureLabel}>{t('grade')}</span>
