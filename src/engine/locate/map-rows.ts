@@ -4,9 +4,10 @@
  * to a clause only by item name plus clause number or text, never by its position.
  */
 import type { Category, Clause } from '../rubric-types';
-import type { SheetModel } from '../sheet/sheet-model';
+import { isRowHidden, type SheetModel } from '../sheet/sheet-model';
 import { roleOf } from './find-header';
-import type { DuplicateRow, FoundHeader, LocatedRow, LocatedTable, RowSection, TotalRow } from './types';
+import { resolveConflict } from './hidden-rows';
+import type { DuplicateRow, FoundHeader, IgnoredRow, LocatedRow, LocatedTable, RowSection, TotalRow } from './types';
 import type { MergeIndex } from './merge-index';
 import { cellText, isBlank, nameKey } from './normalise-text';
 import type { ItemRef, RubricLookup } from './rubric-lookup';
@@ -31,6 +32,7 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
   const unknownRows: number[] = [];
   const totalRows: TotalRow[] = [];
   const duplicateRows: DuplicateRow[] = [];
+  const ignoredRows: IgnoredRow[] = [];
   const itemRows: Record<string, number> = {};
   const candidates: WholeItemCandidate[] = [];
   const taken = new Map<string, number>();
@@ -42,7 +44,7 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
   };
   const visibleText = (row: number, col: number | undefined): string =>
     col === undefined ? '' : cellText(merges.visible(row, col)).trim();
-  const scoreLike = new Set([columns.score, columns.evidence, columns.reason, columns.deduction]);
+  const scoreLike = new Set([columns.score, columns.evidence, columns.reason, columns.deduction, columns.review, columns.reviewNote]);
   const ruleLastCol = ruleLastColumn(merges, header);
   const ruleCol = columns.rule;
   /** The row's own 评分细则 text, across both columns of a split 序号 | 内容 rule header. */
@@ -58,10 +60,23 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
 
   const place = (row: number, clauses: Clause[], itemId: string | undefined): void => {
     const ids = clauses.map((c) => c.id);
-    const firstRow = ids.map((id) => taken.get(id)).find((r) => r !== undefined);
-    if (firstRow !== undefined) {
-      duplicateRows.push({ row, clauseIds: ids, firstRow });
-      return;
+    const earlier = [...new Set(ids.map((id) => taken.get(id)).filter((r): r is number => r !== undefined))];
+    if (earlier.length > 0) {
+      const conflict = resolveConflict(sheet, row, earlier);
+      if (conflict === 'duplicate') {
+        duplicateRows.push({ row, clauseIds: ids, firstRow: earlier[0] });
+        return;
+      }
+      if (conflict === 'ignore') {
+        ignoredRows.push({ row, used: earlier.find((r) => !isRowHidden(sheet, r)) as number, clauseIds: ids });
+        return;
+      }
+      for (const r of earlier) {
+        const at = rows.findIndex((x) => x.row === r);
+        ignoredRows.push({ row: r, used: row, clauseIds: at >= 0 ? rows[at].clauseIds : ids });
+        if (at >= 0) rows.splice(at, 1);
+        for (const [id, by] of taken) if (by === r) taken.delete(id);
+      }
     }
     for (const id of ids) taken.set(id, row);
     const located: LocatedRow = { row, section: sectionOf(clauses, lookup), clauseIds: ids, itemId };
@@ -86,7 +101,8 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
     const total = totalOf(ownTexts.filter((t) => !scoreLike.has(t.col)), row, lookup, category);
     if (total) {
       group = undefined;
-      totalRows.push(total);
+      // A hidden 合计 is an old one put away; only the totals a person sees are checked.
+      if (!isRowHidden(sheet, row)) totalRows.push(total);
       if (total.kind === 'total') afterGrandTotal = true;
       continue;
     }
@@ -145,7 +161,12 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
     } else if (!ruleText && item && (namedHere || ownScore)) {
       group = undefined;
       candidates.push({ row, ref: item, named: namedHere });
-    } else if (!afterGrandTotal && !isNoteRow(ownTexts) && !isLabelOnly(ownTexts, columns.category, categoryText, lookup, vetoLabel)) {
+    } else if (
+      !afterGrandTotal &&
+      !isRowHidden(sheet, row) &&
+      !isNoteRow(ownTexts) &&
+      !isLabelOnly(ownTexts, columns.category, categoryText, lookup, vetoLabel)
+    ) {
       group = undefined;
       unknownRows.push(row);
     }
@@ -161,7 +182,7 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
     } else if (!c.named && lastWhole?.itemId === c.ref.item.id) {
       // A further score line under a whole-item row (one score per sub-point, one 加分 reason per row).
       (lastWhole.subRows ??= []).push(c.row);
-    } else if (!c.named) unknownRows.push(c.row);
+    } else if (!c.named && !isRowHidden(sheet, c.row)) unknownRows.push(c.row);
   }
 
   return {
@@ -173,6 +194,8 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
     totalRows,
     duplicateRows,
     itemRows,
+    ...(header.ignoredColumns ? { ignoredColumns: header.ignoredColumns } : {}),
+    ...(ignoredRows.length > 0 ? { ignoredRows: ignoredRows.sort((a, b) => a.row - b.row) } : {}),
   };
 }
 

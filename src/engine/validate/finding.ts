@@ -21,10 +21,13 @@ export type FindingCode =
   | 'TOTAL_MISMATCH'
   | 'CLAUSE_MISSING'
   | 'UNKNOWN_ROW'
+  | 'LAYOUT_CHOICE'
   | 'FORMULA_STALE'
   | 'VETO'
   | 'PII_ID_NUMBER'
-  | 'PII_PHONE';
+  | 'PII_PHONE'
+  | 'REVIEW_MISSING'
+  | 'REVIEW_NOTE_MISSING';
 
 export interface Finding {
   code: FindingCode;
@@ -35,4 +38,6 @@ export interface Finding {
   clauseId?: string;
   /** In the locale the validation ran with (zh-CN unless asked otherwise). */
   message: string;
+  /** The finding is about the district's 复核 columns, not the self-assessment. */
+  review?: boolean;
 }

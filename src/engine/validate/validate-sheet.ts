@@ -10,11 +10,13 @@ import { indexRubric, type RubricIndex } from '../rubric-index';
 import type { Rubric } from '../rubric-types';
 import { scoreRubric, type ClauseEntry, type Scorecard } from '../scoring';
 import { fromA1, type SheetModel } from '../sheet/sheet-model';
+import { checkReview, type ReviewSummary } from './check-review';
 import { checkRow, type SectionScore } from './check-rows';
 import { checkSectionCaps, checkTotals } from './check-totals';
 import type { Finding } from './finding';
 import { FindingList } from './finding-list';
-import { findPii } from './pii';
+import { reportLayoutChoices } from './layout-choices';
+import { reportPii } from './pii';
 
 export interface SheetCheckContext {
   sheet: SheetModel;
@@ -31,6 +33,10 @@ export interface ValidationResult {
   rubricId: string;
   table: LocatedTable;
   scorecard: Scorecard;
+  /** The self-assessment's score per clause (a row scoring a whole item counts on its first clause). */
+  entries: ReadonlyMap<string, ClauseEntry>;
+  /** The district's 复核 columns; undefined when the sheet has none. */
+  review?: ReviewSummary;
   /** Sorted by row, then column. */
   findings: Finding[];
   /**
@@ -75,18 +81,26 @@ export function validateSheet(sheet: SheetModel, rubric: Rubric, options: Valida
   checkSectionCaps(index, sectionScores, out);
   const scorecard = scoreRubric(rubric, entries, veto);
   checkTotals(table, merges, { scorecard, entered: scoreRubric(rubric, entered, veto), corrected }, locale, out);
+  const review = checkReview({ sheet: sheet.name, merges, index, table, locale, out, selfEntries: entries });
   reportMissingClauses(table, index, locale, out);
   reportStrayRows(sheet, table, merges, locale, out);
-  for (const hit of findPii(sheet)) {
-    const at = { row: hit.row, col: hit.col };
-    if (hit.kind === 'id') out.add('PII_ID_NUMBER', 'warning', at, 'finding.PII_ID_NUMBER', { masked: hit.masked });
-    else out.add('PII_PHONE', 'warning', at, 'finding.PII_PHONE', { masked: hit.masked });
-  }
+  reportLayoutChoices(table, merges, locale, out);
+  reportPii(sheet, table, out);
   for (const check of options.extraChecks ?? []) out.addExternal(check({ sheet, rubric, table, locale }), fromA1);
 
   const findings = out.sorted();
   const errorsToFix = findings.filter((f) => f.severity === 'error' && f.code !== 'VETO').length;
-  return { sheet: sheet.name, rubricId: rubric.id, table, scorecard, findings, provisional: errorsToFix > 0, errorsToFix };
+  return {
+    sheet: sheet.name,
+    rubricId: rubric.id,
+    table,
+    scorecard,
+    entries,
+    ...(review && { review }),
+    findings,
+    provisional: errorsToFix > 0,
+    errorsToFix,
+  };
 }
 
 /** A clause without a row: at the item's name cell, or at the header when the item is not there at all. */

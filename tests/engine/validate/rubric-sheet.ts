@@ -39,8 +39,8 @@ export const REORDERED_COLUMNS: ColumnSpec[] = [
   { header: '得分', role: 'score' },
   { header: '证明材料', role: 'evidence' },
   { header: '扣分原因', role: 'reason' },
-  // A reviewer's column with values that would be errors if it were taken for the score.
-  { header: '复核得分', fill: (r) => (r % 2 === 0 ? '待复核' : 99) },
+  // Someone else's score column, with values that would be errors if it were taken for the score.
+  { header: '区级评审得分', fill: (r) => (r % 2 === 0 ? '待复核' : 99) },
   { header: '备注', fill: () => '已核对' },
 ];
 
