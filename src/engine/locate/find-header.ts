@@ -16,6 +16,10 @@ export const HEADER_NAMES: Readonly<Record<ColumnRole, readonly string[]>> = {
   score: ['自评得分', '得分', '自评分', '自评分数', '自评分值', '自评'],
   evidence: ['佐证材料', '佐证资料', '证明材料', '佐证', '证明资料', '支撑材料', '佐证材料清单'],
   reason: ['扣分说明', '扣分原因', '情况说明', '扣分理由', '扣分情况', '失分说明', '失分原因', '说明'],
+  // After reason, so 扣分说明 and its kin stay the reason column.
+  deduction: ['扣分', '扣分值', '扣减分值', '扣减分', '扣除分值', '扣分分值', '扣分数', '减分', '自评扣分'],
+  review: ['复核得分', '复核分', '核定得分', '复核分数', '复核分值', '核定分'],
+  reviewNote: ['复核意见', '复核说明', '复核情况', '复核理由', '核定意见', '核定说明'],
 };
 
 const ROLES = Object.keys(HEADER_NAMES) as ColumnRole[];
@@ -24,6 +28,8 @@ const ROLES = Object.keys(HEADER_NAMES) as ColumnRole[];
 const NOT_SELF_SCORE = /复核|审核|核定|评审|终审|核查|专家|区级|最终|考核组/;
 /** A column about the score rather than holding it (得分说明, 得分依据 …). */
 const ABOUT_SCORE = /说明|原因|理由|材料|资料|依据|标准|细则/;
+/** A column of points lost (自评扣分, 扣减分数 …) rather than points given; never 扣分项, a section name. */
+const DEDUCTION = /扣(?:减|除)?分(?:值|数|分值)?$/;
 /** Longer raw texts (spaces and line breaks included) cannot be header names: skipped before normalising. */
 const MAX_RAW_HEADER = 24;
 /** Header cells are short; a longer text is a title such as 2023年…自评得分表. */
@@ -52,11 +58,14 @@ export function roleOf(text: string): RoleMatch | undefined {
   if (text.length > MAX_RAW_HEADER || !mayBeHeader(text)) return undefined;
   const key = headerKey(text);
   if (!key || key.length > MAX_HEADER_LENGTH) return undefined;
+  const review = reviewRoleOf(key);
+  if (review) return review;
   for (const role of ROLES) {
     if (HEADER_NAMES[role].includes(key)) {
       return role === 'score' && NOT_SELF_SCORE.test(key) ? undefined : { role, exact: true };
     }
   }
+  if (DEDUCTION.test(key) && !NOT_SELF_SCORE.test(key)) return { role: 'deduction', exact: false };
   if (/得分|自评分|自评/.test(key) && !NOT_SELF_SCORE.test(key) && !ABOUT_SCORE.test(key)) return { role: 'score', exact: false };
   for (const role of ROLES) {
     if (role === 'score') continue;
@@ -72,6 +81,17 @@ interface Candidate {
   hidden: boolean;
   otherYear: boolean;
 }
+/** 复核/核定 columns are the district's: a remark (意见, 说明 …) or a score, never the self-assessment's. */
+const REVIEW = /复核|核定/;
+const REVIEW_NOTE = /意见|说明|情况|理由|原因|备注/;
+function reviewRoleOf(key: string): RoleMatch | undefined {
+  if (!REVIEW.test(key)) return undefined;
+  for (const role of ['review', 'reviewNote'] as const) if (HEADER_NAMES[role].includes(key)) return { role, exact: true };
+  if (REVIEW_NOTE.test(key)) return { role: 'reviewNote', exact: false };
+  if (/得分|分数|分值|评分|分$/.test(key)) return { role: 'review', exact: false };
+  return undefined;
+}
+
 
 type RowRoles = Map<ColumnRole, Candidate>;
 

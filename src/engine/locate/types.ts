@@ -3,7 +3,11 @@
  * each other's data without importing each other.
  */
 
-export type ColumnRole = 'category' | 'item' | 'points' | 'rule' | 'score' | 'evidence' | 'reason';
+/** `deduction`: a 扣分 column (扣分, 扣分值, 扣减分值 …) giving the points lost instead of, or beside, the score. */
+export type ColumnRole = 'category' | 'item' | 'points' | 'rule' | 'score' | 'evidence' | 'reason' | 'deduction' | ReviewRole;
+
+/** The district's 复核 columns: its own score per row and its remark on it. */
+export type ReviewRole = 'review' | 'reviewNote';
 
 /** A located row's section; 'total' is never given to a row in `rows` (totals are listed in `totalRows`). */
 export type RowSection = 'base' | 'bonus' | 'penalty' | 'veto' | 'total';
@@ -15,6 +19,11 @@ export interface LocatedRow {
   /** The clauses this row scores; several when an item is written as one row. */
   clauseIds: string[];
   itemId?: string;
+  /**
+   * Further rows whose score cells add up to this row's clause(s): several rows under one merged
+   * 评分细则 or item cell (one 加分 reason per row, a clause split across rows, one score per sub-point).
+   */
+  subRows?: number[];
 }
 
 export interface TotalRow {
@@ -55,6 +64,8 @@ export interface LocatedTable {
   headerRow: number;
   /** 0-based column of each role found; `category`, `points`, `rule`, `evidence`, `reason` may be absent. */
   columns: Partial<Record<ColumnRole, number>>;
+  /** When 评分细则 spans several columns under one merged header (序号 | 内容): the last of them. */
+  ruleLastCol?: number;
   /** Rows that map to clauses, top to bottom. */
   rows: LocatedRow[];
   /** Rows below the header with content that maps to no clause (not blank, not a total). */
@@ -73,6 +84,7 @@ export interface FoundHeader {
   headerRow: number;
   columns: Partial<Record<ColumnRole, number>>;
   ignoredColumns?: IgnoredColumn[];
+  ruleLastCol?: number;
 }
 
 /** The row that came closest to a header when none qualified: what it had and what it lacked. */
