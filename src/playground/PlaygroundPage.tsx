@@ -115,7 +115,7 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
     setBusy(true);
     try {
       const name = annotatedFileName(source?.file ?? 'workbook.xlsx', locale);
-      const bytes = await exportXlsx(host.workbook, (s, a) => host.valueAt(s, a), source?.bytes, source?.file);
+      const bytes = await exportXlsx(host.workbook, (s, a) => host.valueAt(s, a), source?.bytes, source?.file, host.allMarks(), locale);
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
       const a = document.createElement('a');
       a.href = url;

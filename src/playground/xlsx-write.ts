@@ -1,9 +1,13 @@
 /**
- * The annotated workbook to download: the file the user opened, loaded again from its original bytes,
- * with only what the playground changed applied on top (marks' fills and notes, written formulas,
- * inserted sheets). Everything else in the file passes through ExcelJS as it came.
+ * The annotated workbook to download. A file the user opened is patched (src/xlsx/annotate, the same
+ * code as the CLI's copy): only the marks' fills and notes and a 「问题清单」 sheet change, every other
+ * part stays byte for byte. A workbook started empty in the page is a new file, built with ExcelJS.
  */
 import ExcelJS from 'exceljs';
+import type { Locale } from '../engine/messages';
+import type { Finding, Severity } from '../engine/validate/finding';
+import { issueListRows } from '../engine/validate/issue-list';
+import { annotatePackage } from '../xlsx/annotate/annotate-package';
 import { fromA1, isCellError, type CellValue } from '../engine/sheet/sheet-model';
 import { bookFromWorkbook, loadXlsx } from './xlsx-read';
 import { findSheet, type Book, type BookCell, type BookSheet } from './workbook-model';
@@ -81,11 +85,60 @@ function applyChanges(ws: ExcelJS.Worksheet, sheet: BookSheet, original: BookShe
   return formulas;
 }
 
+/** A mark on the page's workbook, as MemoryHost keeps it. */
+export interface PageMark {
+  sheet: string;
+  cell: string;
+  severity: Severity;
+  note: string;
+}
+
+/** True when the page changed more than marks: a sheet inserted or a formula written into the opened file. */
+function changedBeyondMarks(book: Book, original: Book): boolean {
+  return book.sheets.some((sheet) => {
+    const was = findSheet(original, sheet.name);
+    if (!was) return true;
+    for (const [address, c] of sheet.cells) if (c.formula !== was.cells.get(address)?.formula) return true;
+    return false;
+  });
+}
+
+/** The opened file with `marks` patched in, one sheet at a time; 问题清单 lists them all. */
+function patchMarks(source: Uint8Array, marks: readonly PageMark[], locale: Locale): Uint8Array {
+  const sheets = [...new Set(marks.map((m) => m.sheet))];
+  const rows = issueListRows(
+    marks.map((m) => ({ sheet: m.sheet, cell: m.cell, severity: m.severity, message: m.note, code: '' }) as unknown as Finding),
+    locale,
+  );
+  let bytes = source;
+  sheets.forEach((sheet, i) => {
+    bytes = annotatePackage(bytes, {
+      sheet,
+      marks: marks.filter((m) => m.sheet === sheet),
+      ...(i === 0 ? { issues: rows } : {}),
+      locale,
+    });
+  });
+  return bytes;
+}
+
 /**
  * The workbook as .xlsx bytes. `source` is the opened file's bytes (absent when the page started from
- * an empty workbook); `file` names it in messages.
+ * an empty workbook); `file` names it in messages; `marks` are the marks now on the page.
  */
-export async function exportXlsx(book: Book, valueAt: ValueAt, source?: Uint8Array, file = 'workbook.xlsx'): Promise<Uint8Array> {
+export async function exportXlsx(
+  book: Book,
+  valueAt: ValueAt,
+  source?: Uint8Array,
+  file = 'workbook.xlsx',
+  marks: readonly PageMark[] = [],
+  locale: Locale = 'zh-CN',
+): Promise<Uint8Array> {
+  if (source) {
+    const original = bookFromWorkbook(await loadXlsx(source, file)).book;
+    if (!changedBeyondMarks(book, original)) return patchMarks(source, marks, locale);
+  }
+  // A new workbook, or an opened one with sheets inserted or formulas written in the page (not patched yet).
   const workbook = source ? await loadXlsx(source, file) : new ExcelJS.Workbook();
   const original: Book = source ? bookFromWorkbook(workbook).book : { sheets: [], active: '' };
   let recalc = false;
