@@ -15,6 +15,7 @@ import { benchFormulas } from '../src/engine/formulas/bench-formulas';
 import { officeSection } from './bench-office';
 import { browserSection } from './bench-browser-section';
 import { annotateSection } from './bench-annotate';
+import { readingSection } from './bench-reading';
 
 export type { BenchSection, Figures } from './bench-util';
 const round = (ms: number, digits = 3) => Number(ms.toFixed(digits));
@@ -77,6 +78,7 @@ SECTIONS.push({
 
 SECTIONS.push(officeSection);
 SECTIONS.push(browserSection);
+SECTIONS.push(readingSection);
 SECTIONS.push(annotateSection);
 
 async function main(argv: string[]): Promise<void> {

@@ -12,6 +12,8 @@ import { fromA1, isCellError, type CellValue } from '../engine/sheet/sheet-model
 import { bookFromWorkbook, loadXlsx } from './xlsx-read';
 import { findSheet, type Book, type BookCell, type BookSheet } from './workbook-model';
 import { toFileFormula } from '../engine/formulas/formula-text';
+import { NOTE_AUTHOR } from '../engine/validate/note-text';
+import { signNotes } from '../xlsx/note-author';
 
 /** Computed value of a formula cell, for the result cached in the file. */
 export type ValueAt = (sheet: string, address: string) => CellValue;
@@ -66,6 +68,9 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: BookSheet, valueAt: ValueAt
   for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
 }
 
+const sameValue = (a: CellValue | undefined, b: CellValue | undefined): boolean =>
+  (a ?? null) === (b ?? null) || (isCellError(a ?? null) && isCellError(b ?? null) && (a as { error: string }).error === (b as { error: string }).error);
+
 /** Apply to an existing worksheet only the cells that differ from what the file has. */
 function applyChanges(ws: ExcelJS.Worksheet, sheet: BookSheet, original: BookSheet, valueAt: ValueAt): boolean {
   let formulas = false;
@@ -78,7 +83,8 @@ function applyChanges(ws: ExcelJS.Worksheet, sheet: BookSheet, original: BookShe
     if (now.formula !== was.formula) {
       writeContent(cell, now, valueAt(sheet.name, address));
       formulas = true;
-    }
+    } else if (now.formula === undefined && !sameValue(now.value, was.value)) writeContent(cell, now, now.value); // typed in the grid
+    if (now.numberFormat !== was.numberFormat && now.numberFormat !== undefined) cell.numFmt = now.numberFormat;
     if (now.fill !== was.fill) writeFill(cell, now.fill);
     if (now.note !== was.note) writeNote(cell, now.note);
   }
@@ -93,12 +99,20 @@ export interface PageMark {
   note: string;
 }
 
-/** True when the page changed more than marks: a sheet inserted or a formula written into the opened file. */
+/**
+ * True when the page changed more than marks: a sheet inserted, or a value, formula or number format typed
+ * or written into the opened file. Fills and notes are the marks' own (MemoryHost restores the originals).
+ */
 function changedBeyondMarks(book: Book, original: Book): boolean {
   return book.sheets.some((sheet) => {
     const was = findSheet(original, sheet.name);
     if (!was) return true;
-    for (const [address, c] of sheet.cells) if (c.formula !== was.cells.get(address)?.formula) return true;
+    for (const address of new Set([...sheet.cells.keys(), ...was.cells.keys()])) {
+      const now = sheet.cells.get(address);
+      const before = was.cells.get(address);
+      if (now?.formula !== before?.formula || now?.numberFormat !== before?.numberFormat) return true;
+      if (now?.formula === undefined && !sameValue(now?.value, before?.value)) return true;
+    }
     return false;
   });
 }
@@ -138,7 +152,7 @@ export async function exportXlsx(
     const original = bookFromWorkbook(await loadXlsx(source, file)).book;
     if (!changedBeyondMarks(book, original)) return patchMarks(source, marks, locale);
   }
-  // A new workbook, or an opened one with sheets inserted or formulas written in the page (not patched yet).
+  // A new workbook, or an opened one whose content the page changed (sheets inserted, cells edited): not patched yet.
   const workbook = source ? await loadXlsx(source, file) : new ExcelJS.Workbook();
   const original: Book = source ? bookFromWorkbook(workbook).book : { sheets: [], active: '' };
   let recalc = false;
@@ -153,5 +167,5 @@ export async function exportXlsx(
   // Formulas we wrote carry our computed result; Excel should still compute them itself on opening.
   if (recalc) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   const out = await workbook.xlsx.writeBuffer();
-  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  return signNotes(out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer), NOTE_AUTHOR);
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { WorkbookReadError } from '../../src/cli/xlsx/read-errors';
 import { SEVERITY_FILL } from '../../src/office/marks';
 import { resolveColor } from '../../src/playground/excel-colors';
@@ -133,6 +134,25 @@ describe('exportXlsx', () => {
     expect((out.getCell('A1').fill as ExcelJS.FillPattern | undefined)?.fgColor).toBeUndefined();
     expect((out.getCell('A2').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect(out.getCell('A2').font).toEqual(out.getCell('A1').font);
+  });
+
+  test('with marks only, the download is the opened file patched: every part but the marked sheet, styles, notes and 问题清单 byte-identical', async () => {
+    const bytes = await userWorkbook();
+    const host = new MemoryHost((await readXlsx(bytes, 'x.xlsx')).book);
+    await host.writeMarks('自评表', [{ cell: 'B2', severity: 'error', note: '超过满分' }]);
+    const was = unzipSync(bytes);
+    const now = unzipSync(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, 'x.xlsx', host.allMarks()));
+    const owned = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet1\.xml|xl\/worksheets\/_rels\/sheet1\.xml\.rels|xl\/comments1\.xml|xl\/drawings\/vmlDrawing1\.vml)$/;
+    for (const name of Object.keys(was)) if (!owned.test(name)) expect([name, strFromU8(now[name])]).toEqual([name, strFromU8(was[name])]);
+  });
+
+  test('a value typed into the opened file is in the download', async () => {
+    const bytes = await userWorkbook();
+    const host = new MemoryHost((await readXlsx(bytes, 'x.xlsx')).book);
+    host.editCell('自评表', 'B2', '3');
+    await host.writeMarks('自评表', [{ cell: 'B2', severity: 'error', note: '超过满分' }]);
+    const ws = (await reload(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, 'x.xlsx', host.allMarks()))).getWorksheet('自评表')!;
+    expect(ws.getCell('B2').value).toBe(3);
   });
 
   test('written formulas are saved the way Excel stores our functions, with the computed result', async () => {

@@ -8,7 +8,8 @@ import type { ZipPackage } from '../zip-package';
 import { addRels, CONTENT_TYPE, findPart, freePartName, freeRelId, readRels, REL_TYPE, type ContentTypes } from './opc';
 import { applySplices, child, childrenNamed, escapeXml, parseTree, xmlSafe, type Splice, type XmlNode } from './xml-tree';
 
-export const NOTE_AUTHOR = '评分助手';
+export { NOTE_AUTHOR } from '../../engine/validate/note-text';
+import { NOTE_AUTHOR } from '../../engine/validate/note-text';
 
 /** Headings our notes start with (both languages), so a re-run replaces our earlier text instead of stacking it. */
 export const NOTE_HEADINGS = ['评分助手检查结果：', 'Rubric Check:'];
