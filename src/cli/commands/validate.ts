@@ -9,7 +9,10 @@ import type { SheetCheck } from '../../engine/validate/validate-sheet';
 import type { CliIO } from '../io';
 import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
 import { annotatedPath, writeAnnotatedCopy } from '../xlsx/annotate-workbook';
-import { checkWorkbook, type CheckResult } from '../xlsx/check-workbook';
+import { makeStamp, type StampStatus } from '../../engine/stamp/stamp';
+import { webCryptoSha256 } from '../../host/sha256';
+import { checkSheets, type CheckedSheet } from '../xlsx/check-sheets';
+import { writeStamp } from '../xlsx/write-stamp';
 import type { CliLang } from '../xlsx/read-errors';
 
 /**
@@ -34,6 +37,10 @@ export interface ValidateOptions {
   lang?: string;
   /** Report only: exit 0 even when a sheet has errors (2 still means a file could not be read). */
   exitZero?: boolean;
+  /** Write the submission stamp into each workbook found without error. */
+  stamp?: boolean;
+  /** One 街镇 per sheet: every sheet holding the rubric table is checked and reported. */
+  allSheets?: boolean;
 }
 
 export interface FileReportOk {
@@ -44,7 +51,13 @@ export interface FileReportOk {
   grade: string;
   veto: boolean;
   categories: { name: string; kind: string; score: number; cap: number }[];
-  findings: { code: string; severity: Severity; cell: string; clauseId: string | null; message: string }[];
+  findings: { code: string; severity: Severity; cell: string; clauseId: string | null; message: string; review?: true }[];
+  /** The 复核 columns: null when the sheet has none; status not-reviewed when they are empty. */
+  review: { status: 'not-reviewed' } | { status: 'reviewed'; total: number; grade: string; differences: number } | null;
+  /** The submission stamp as found (after --stamp: as written). */
+  stamp: StampStatus;
+  /** --stamp wrote the stamp into this workbook. */
+  stamped?: boolean;
   /** Where the annotated copy went (--out-dir). */
   annotated?: string;
 }
@@ -58,12 +71,12 @@ const LOCALE: Readonly<Record<CliLang, Locale>> = { zh: 'zh-CN', en: 'en' };
 
 const say = (lang: CliLang, zh: string, en: string) => (lang === 'en' ? en : `${zh}\n${en}`);
 
-function toReport(checked: CheckResult, rubric: Rubric, lang: CliLang): FileReport {
-  if (!checked.ok) return { file: checked.file, error: checked.error.localized(lang) };
+function toReport(file: string, checked: CheckedSheet, rubric: Rubric): FileReportOk {
   const { result } = checked;
   const card = result.scorecard;
+  const review = result.review;
   return {
-    file: checked.file,
+    file,
     sheet: result.sheet,
     rubric: rubric.id,
     total: toNumber(card.total),
@@ -76,7 +89,15 @@ function toReport(checked: CheckResult, rubric: Rubric, lang: CliLang): FileRepo
       cell: f.cell,
       clauseId: f.clauseId ?? null,
       message: f.message,
+      ...(f.review && { review: true as const }),
     })),
+    review:
+      review === undefined
+        ? null
+        : review.status === 'not-reviewed'
+          ? review
+          : { status: 'reviewed', total: toNumber(review.scorecard.total), grade: review.scorecard.grade, differences: review.differences.length },
+    stamp: checked.stamp,
   };
 }
 
@@ -111,24 +132,35 @@ export async function runValidate(
     if (problem) return giveUp(problem);
   }
 
+  if (opts.stamp && opts.allSheets) {
+    return giveUp(say(lang, '--stamp 不能与 --all-sheets 同用：校验印记只对应一个工作表。', '--stamp cannot be combined with --all-sheets: a stamp covers one sheet.'));
+  }
   const checks = extraChecks ?? (await defaultExtraChecks());
   const reports: FileReport[] = [];
   // Inputs count as taken names, so a copy never lands on an input (a.xlsx → a.checked.xlsx when a.checked.xlsx is also checked).
   const taken = new Set(files.map((f) => resolve(f)));
   for (const [i, file] of files.entries()) {
     if (files.length > PROGRESS_ABOVE) io.err(`[${i + 1}/${files.length}] ${file} …`);
-    const checked = await checkWorkbook(file, { rubric, sheet: opts.sheet, locale: LOCALE[lang], extraChecks: checks });
-    const report = toReport(checked, rubric, lang);
-    if (checked.ok && opts.outDir !== undefined) {
-      try {
-        const out = annotatedPath(file, opts.outDir, taken);
-        await writeAnnotatedCopy(checked.bytes, checked.result.sheet, checked.result.findings, out, lang);
-        (report as FileReportOk).annotated = out;
-      } catch (err) {
-        io.err(say(lang, `无法为 ${file} 写出标注副本：${(err as Error).message}`, `Could not write the annotated copy of ${file}: ${(err as Error).message}`));
-      }
+    const checked = await checkSheets(file, { rubric, sheet: opts.sheet, allSheets: opts.allSheets, locale: LOCALE[lang], extraChecks: checks });
+    if (!checked.ok) {
+      reports.push({ file, error: checked.error.localized(lang) });
+      continue;
     }
-    reports.push(report);
+    for (const f of checked.failed) reports.push({ file, error: f.error.localized(lang) });
+    for (const sheet of checked.sheets) {
+      const report = toReport(file, sheet, rubric);
+      if (opts.stamp) await stampIfClean(file, checked.bytes, sheet, report, rubric, lang, io);
+      if (opts.outDir !== undefined) {
+        try {
+          const out = annotatedPath(checked.sheets.length > 1 ? file.replace(/(\.xlsx)?$/i, `-${sheet.result.sheet}$1`) : file, opts.outDir, taken);
+          await writeAnnotatedCopy(checked.bytes, sheet.result.sheet, sheet.result.findings, out, lang);
+          report.annotated = out;
+        } catch (err) {
+          io.err(say(lang, `无法为 ${file} 写出标注副本：${(err as Error).message}`, `Could not write the annotated copy of ${file}: ${(err as Error).message}`));
+        }
+      }
+      reports.push(report);
+    }
   }
 
   if (opts.json) io.out(JSON.stringify({ files: reports }, null, 2));
@@ -136,6 +168,22 @@ export async function runValidate(
   if (reports.some((r) => 'error' in r)) return 2;
   if (opts.exitZero) return 0;
   return reports.some((r) => (r as FileReportOk).findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** --stamp: the stamp goes into a workbook only when its sheet has no error. */
+async function stampIfClean(file: string, bytes: Buffer, sheet: CheckedSheet, report: FileReportOk, rubric: Rubric, lang: CliLang, io: CliIO): Promise<void> {
+  if (sheet.result.findings.some((f) => f.severity === 'error')) {
+    io.err(say(lang, `${file} 有错误，未写入校验印记。`, `${file} has errors; no stamp was written.`));
+    return;
+  }
+  try {
+    const stamp = await makeStamp({ rubric, sheet: sheet.sheet, table: sheet.result.table, scorecard: sheet.result.scorecard }, webCryptoSha256, new Date());
+    writeStamp(file, bytes, stamp);
+    report.stamp = 'valid';
+    report.stamped = true;
+  } catch (err) {
+    io.err(say(lang, `无法在 ${file} 中写入校验印记（文件未改动）：${(err as Error).message}`, `Could not stamp ${file} (left unchanged): ${(err as Error).message}`));
+  }
 }
 
 function outDirProblem(dir: string, lang: CliLang): string | undefined {
@@ -187,6 +235,11 @@ const T = {
     none: '未发现问题。',
     unreadable: '无法读取',
     annotated: '标注副本',
+    reviewed: (t: number, g: string, d: number) => `复核总分 ${t}  复核等第 ${g}  与自评不同的条款 ${d} 处`,
+    notReviewed: '复核得分列为空：尚未复核。',
+    stamp: '校验印记',
+    stamped: '已写入',
+    stampWord: { valid: '有效', modified: '校验后被修改', 'other-rubric': '按其他评分标准校验', absent: '无' } as Record<StampStatus, string>,
     summary: (n: number, errs: number, bad: number) => `共检查 ${n} 个文件：${errs} 个有错误，${bad} 个无法读取。`,
   },
   en: {
@@ -206,6 +259,11 @@ const T = {
     none: 'No problems found.',
     unreadable: 'cannot be read',
     annotated: 'annotated copy',
+    reviewed: (t: number, g: string, d: number) => `review total ${t}  review grade ${g}  ${d} clauses differ from the self-assessment`,
+    notReviewed: 'The review column is empty: not reviewed yet.',
+    stamp: 'stamp',
+    stamped: 'written',
+    stampWord: { valid: 'valid', modified: 'modified after stamping', 'other-rubric': 'stamped against another rubric', absent: 'none' } as Record<StampStatus, string>,
     summary: (n: number, errs: number, bad: number) => `${n} files checked: ${errs} with errors, ${bad} unreadable.`,
   },
 };
@@ -225,6 +283,8 @@ function renderText(reports: FileReport[], lang: CliLang, io: CliIO): void {
     const mark = count('error') ? '✗' : '✓';
     io.out(`${mark} ${r.file}  [${L.sheet} ${r.sheet} · ${r.rubric}]`);
     io.out(`  ${L.total} ${fmt(r.total)}  ${L.grade} ${r.grade}${r.veto ? L.veto : ''}`);
+    if (r.review) io.out(`  ${r.review.status === 'reviewed' ? L.reviewed(r.review.total, r.review.grade, r.review.differences) : L.notReviewed}`);
+    if (r.stamp !== 'absent' || r.stamped) io.out(`  ${L.stamp}: ${L.stampWord[r.stamp]}${r.stamped ? ` (${L.stamped})` : ''}`);
     const catRows = r.categories.map((c) => {
       const sign = c.kind === 'penalty' ? '-' : '';
       return [c.name, fmt(c.score), `${sign}${fmt(c.cap)}`];
@@ -258,6 +318,8 @@ export function registerValidate(program: Command, io: CliIO, extraChecks?: Shee
     .option('--json', '输出 JSON (print one JSON document)')
     .option('--out-dir <dir>', '把标注了问题的副本写入该文件夹，原文件不变 (write annotated copies here; inputs are never changed)')
     .option('--lang <lang>', '消息语言 zh 或 en (message language)', 'zh')
+    .option('--stamp', '没有错误时在工作簿中写入校验印记（自定义文档属性）(write the submission stamp when there is no error)')
+    .option('--all-sheets', '一个工作簿中每个工作表是一个街镇 (one sheet per 街镇 in a workbook)')
     .option('--exit-zero', '只报告：发现错误时也以 0 退出，无法读取的文件仍为 2 (report only: exit 0 even with errors)')
     .action(async (files: string[], opts: ValidateOptions) => {
       io.exit(await runValidate(files, opts, io, extraChecks));
