@@ -3,8 +3,8 @@
  * differences, weak clauses, stamp status — as text, JSON (--json), a new summary workbook (--out) and
  * a printable page (--html). A file that cannot be read is listed with its error, never dropped.
  */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'fs';
-import { basename, join } from 'path';
+import { existsSync, statSync, writeFileSync } from 'fs';
+import { basename } from 'path';
 import type { Command } from 'commander';
 import { compareSheets, type CompareInput, type Comparison, type UnreadableInput } from '../../engine/compare/compare';
 import { comparisonJson } from '../../engine/compare/comparison-json';
@@ -16,7 +16,9 @@ import type { CliIO } from '../io';
 import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
 import { checkSheets } from '../xlsx/check-sheets';
 import { buildComparisonWorkbook } from '../xlsx/write-comparison';
-import { defaultExtraChecks, displayWidth } from './validate';
+import { expandInputs } from '../expand-inputs';
+import { displayWidth } from '../validate-text';
+import { defaultExtraChecks } from './validate';
 
 export interface CompareOptions {
   rubric?: string;
@@ -27,24 +29,8 @@ export interface CompareOptions {
   html?: string;
 }
 
-/** Workbooks in a folder: .xlsx files, not Excel's ~$ lock files nor this tool's annotated copies. */
-const isWorkbookName = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith('~$') && !/\.checked\.xlsx$/i.test(name);
-
-/** Files as given; folders expanded to the workbooks directly inside them, in name order. */
-export function expandInputs(inputs: readonly string[]): string[] {
-  const files: string[] = [];
-  for (const input of inputs) {
-    let isDir = false;
-    try {
-      isDir = statSync(input).isDirectory();
-    } catch {
-      // A missing path is listed as unreadable by the checker, with its own message.
-    }
-    if (!isDir) files.push(input);
-    else files.push(...readdirSync(input).filter(isWorkbookName).sort().map((n) => join(input, n)));
-  }
-  return [...new Set(files)];
-}
+/** This tool's own annotated copies are not 街镇 sheets. */
+const isAnnotatedCopy = (file: string) => /\.checked(?:-\d+)?\.xlsx$/i.test(file);
 
 /** Every sheet checked and compared. */
 export async function buildComparison(files: readonly string[], rubric: Rubric, opts: CompareOptions, checks: SheetCheck[], io?: CliIO): Promise<Comparison> {
@@ -79,7 +65,9 @@ export async function runCompare(inputs: string[], opts: CompareOptions, io: Cli
   for (const [flag, path] of [['--out', opts.out], ['--html', opts.html]] as const) {
     if (path !== undefined && existsSync(path) && statSync(path).isDirectory()) return giveUp(`${flag} ${path} 是一个文件夹，请给出文件名。\n${flag} ${path} is a folder; give a file name.`);
   }
-  const files = expandInputs(inputs);
+  const expanded = expandInputs(inputs, 'zh');
+  if (expanded.problems.length > 0) return giveUp(expanded.problems.join('\n'));
+  const files = expanded.files.filter((f) => !isAnnotatedCopy(f));
   if (files.length === 0) return giveUp(`在 ${inputs.join('、')} 中没有找到 .xlsx 文件。\nNo .xlsx file found in ${inputs.join(', ')}.`);
 
   const comparison = await buildComparison(files, rubric, opts, extraChecks ?? (await defaultExtraChecks()), io);

@@ -3,6 +3,7 @@
  * rubric table), each validated, with the status of the submission stamp read from the workbook's
  * custom properties. Shared by `compare` and `validate --all-sheets`.
  */
+import { findUnitName } from '../../engine/locate/unit-name';
 import type { Locale } from '../../engine/messages';
 import type { Rubric } from '../../engine/rubric-types';
 import type { GridSheet } from '../../engine/sheet/sheet-model';
@@ -27,6 +28,8 @@ export interface SheetsOptions {
 export interface CheckedSheet {
   sheet: GridSheet;
   result: ValidationResult;
+  /** The 街镇 the sheet names (findUnitName), null when it does not say. */
+  unit: string | null;
   stamp: StampStatus;
 }
 
@@ -46,7 +49,7 @@ export function customPropertiesOf(bytes: Uint8Array): Record<string, string> {
 export async function checkSheets(file: string, options: SheetsOptions): Promise<SheetsResult> {
   try {
     const bytes = readInputFile(file);
-    const workbook = await loadWorkbook(bytes, file);
+    const workbook = loadWorkbook(bytes, file);
     let picked: PickedSheet[];
     const failed: { sheet: string; error: WorkbookReadError }[] = [];
     if (options.allSheets && options.sheet === undefined) {
@@ -60,7 +63,7 @@ export async function checkSheets(file: string, options: SheetsOptions): Promise
     const sheets: CheckedSheet[] = [];
     for (const p of picked) {
       const result = validateSheet(p.sheet, options.rubric, { locale: options.locale, extraChecks: options.extraChecks, table: p.table });
-      sheets.push({ sheet: p.sheet, result, stamp: await stampStatus(stamp, { rubric: options.rubric, sheet: p.sheet, table: p.table }, webCryptoSha256) });
+      sheets.push({ sheet: p.sheet, result, unit: findUnitName(p.sheet, p.table.headerRow), stamp: await stampStatus(stamp, { rubric: options.rubric, sheet: p.sheet, table: p.table }, webCryptoSha256) });
     }
     return { file, ok: true, bytes, sheets, failed };
   } catch (err) {

@@ -62,9 +62,11 @@ export function checkReview(ctx: ReviewContext): ReviewSummary | undefined {
   if (table.rows.every((r) => isBlank(merges, r.row, reviewCol))) return { status: 'not-reviewed' };
 
   // Evidence and the 扣分说明 are the 街镇's; the reviewer's remark is checked below, against the self-score.
-  const reviewTable: LocatedTable = { ...table, columns: { ...table.columns, score: reviewCol, evidence: undefined, reason: undefined } };
+  const reviewTable: LocatedTable = { ...table, columns: { ...table.columns, score: reviewCol, evidence: undefined, reason: undefined, deduction: undefined } };
   const inner = new FindingList(ctx.sheet, locale);
   const entries = new Map(ctx.selfEntries);
+  const entered = new Map(ctx.selfEntries);
+  let corrected = false;
   const sectionScores: SectionScore[] = [];
   const differences: ReviewDifference[] = [];
   let veto = false;
@@ -82,6 +84,9 @@ export function checkReview(ctx: ReviewContext): ReviewSummary | undefined {
     const result = checkRow({ merges, index: ctx.index, table: reviewTable, locale, out: inner }, located);
     for (const id of located.clauseIds) entries.delete(id);
     for (const [id, entry] of result.entries) entries.set(id, entry);
+    for (const id of located.clauseIds) entered.delete(id);
+    for (const [id, entry] of result.entered) entered.set(id, entry);
+    corrected ||= result.corrected === true;
     if (result.sectionScore) sectionScores.push(result.sectionScore);
     veto ||= result.veto;
     const difference = compareRow(ctx, located, reviewCol);
@@ -92,7 +97,7 @@ export function checkReview(ctx: ReviewContext): ReviewSummary | undefined {
   }
   checkSectionCaps(ctx.index, sectionScores, inner);
   const scorecard = scoreRubric(ctx.index.rubric, entries, veto);
-  checkTotals(reviewTable, merges, scorecard, locale, inner);
+  checkTotals(reviewTable, merges, { scorecard, entered: scoreRubric(ctx.index.rubric, entered, veto), corrected }, locale, inner);
   ctx.out.addExternal(inner.sorted().map((f) => asReviewFinding(f, locale)), fromA1);
   return { status: 'reviewed', scorecard, entries, differences };
 }

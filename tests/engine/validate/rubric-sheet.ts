@@ -301,7 +301,14 @@ export function buildSheet(rubric: Rubric, options: BuildOptions = {}): SheetPla
       if (totalRow !== undefined && values[totalRow][scoreCol] === AUTO) {
         values[totalRow][scoreCol] = [...sums.values()].reduce((s, v) => s.plus(v), new D(0)).toNumber();
       }
-      return GridSheet.fromValues(name, values, merges.map((m) => ({ ...m })));
+      // Totals left automatic are what a person's SUM shows: formula cells holding their result.
+      const sheet = GridSheet.fromValues(name, values, merges.map((m) => ({ ...m })));
+      const sumRows = [...Object.values(subtotalRow), ...(totalRow !== undefined ? [totalRow] : [])].filter((r) => grid[r][scoreCol] === AUTO);
+      for (const r of sumRows) {
+        const cell = sheet.cell(r, scoreCol);
+        if (cell) cell.formula = `SUM(${toA1(headerRow + 1, scoreCol)}:${toA1(r - 1, scoreCol)})`;
+      }
+      return sheet;
     },
   };
   return plan;
