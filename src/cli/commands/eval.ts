@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { FormulaValue } from '../../engine/formulas/evaluate-formula';
 import type { Locale } from '../../engine/messages';
 import type { CliIO } from '../io';
-import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
+import { loadUsableRubric, rubricErrorText } from '../rubric-file';
 
 export interface EvalOptions {
   rubric?: string;
@@ -29,10 +29,11 @@ export async function runEval(formula: string, opts: EvalOptions, io: CliIO): Pr
   const locale: Locale = opts.lang === 'en' ? 'en' : 'zh-CN';
   let rubric;
   try {
-    rubric = loadRubricFile(opts.rubric);
+    rubric = loadUsableRubric(opts.rubric);
   } catch (err) {
-    if (err instanceof RubricFileError || err instanceof UnreadableInputError) {
-      io.err(err.message);
+    const text = rubricErrorText(err, locale === 'en' ? 'en' : 'zh');
+    if (text !== undefined) {
+      io.err(text);
       return 2;
     }
     throw err;
