@@ -13,6 +13,8 @@ export interface EvalOptions {
 function show(value: FormulaValue): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  // Excel's 15 significant digits: 0.1+0.2 shows 0.3, 1/3 shows 0.333333333333333, nothing rounded further.
+  if (typeof value === 'number') return String(Number(value.toPrecision(15)));
   return String(value);
 }
 

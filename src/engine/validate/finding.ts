@@ -16,6 +16,8 @@ export type FindingCode =
   | 'CLAUSE_MISSING'
   | 'UNKNOWN_ROW'
   | 'FORMULA_STALE'
+  | 'FORMULA_CIRCULAR'
+  | 'FORMULA_TOO_DEEP'
   | 'VETO'
   | 'PII_ID_NUMBER'
   | 'PII_PHONE';
