@@ -115,3 +115,23 @@ test('a staff sheet with a 扣分 column and a split rule column, random cells, 
     { numRuns: 200 },
   );
 });
+
+test('a real sheet with random rows and columns hidden, year-qualified headers and cells overwritten', () => {
+  const vocab = [...words(rubric), '自评得分（2022年）', '2022年得分', '上年自评得分', '填报人：张敏', '联系电话：13917654321'];
+  const plan = buildSheet(rubric, { subtotals: true });
+  const height = plan.grid.length;
+  const edits = fc.array(fc.record({ row: fc.nat(height - 1), col: fc.nat(8), value: cellValue(vocab) }), { maxLength: 20 });
+  const hidden = fc.record({ rows: fc.array(fc.nat(height + 2), { maxLength: 30 }), cols: fc.array(fc.nat(9), { maxLength: 4 }) });
+  fc.assert(
+    fc.property(edits, hidden, (changes, h) => {
+      const values = plan.grid.map((r) => [...r]);
+      for (const c of changes) (values[c.row] ??= [])[c.col] = c.value;
+      const sheet = GridSheet.fromValues('随机', values, [...plan.merges], { hiddenRows: new Set(h.rows), hiddenCols: new Set(h.cols) });
+      expectOnlyTableNotFound(() => {
+        const result = validateSheet(sheet, rubric);
+        for (const f of result.findings) expect(f.cell).toMatch(/^[A-Z]+\d+$/);
+      });
+    }),
+    { numRuns: 200 },
+  );
+});
