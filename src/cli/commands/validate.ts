@@ -5,7 +5,7 @@ import type { Locale } from '../../engine/messages';
 import type { Rubric } from '../../engine/rubric-types';
 import type { SheetCheck } from '../../engine/validate/validate-sheet';
 import type { CliIO } from '../io';
-import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
+import { loadUsableRubric, rubricErrorText } from '../rubric-file';
 import { AnnotateError } from '../../xlsx/annotate/annotate-package';
 import { annotatedPath, CopyError, writeAnnotatedCopy } from '../xlsx/annotate-workbook';
 import { expandInputs } from '../expand-inputs';
@@ -71,11 +71,10 @@ export async function runValidate(
   }
   let rubric: Rubric;
   try {
-    rubric = loadRubricFile(opts.rubric);
+    rubric = loadUsableRubric(opts.rubric);
   } catch (err) {
-    if (err instanceof RubricFileError || err instanceof UnreadableInputError) {
-      return giveUp(say(lang, `评分标准文件有误，未检查任何表格：\n${err.message}`, `The rubric file is invalid; no workbook was checked.`));
-    }
+    const text = rubricErrorText(err, lang);
+    if (text !== undefined) return giveUp(`${text}\n${lang === 'en' ? 'No workbook was checked.' : '未检查任何表格。No workbook was checked.'}`);
     throw err;
   }
   if (opts.outDir !== undefined) {
