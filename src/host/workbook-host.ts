@@ -45,6 +45,10 @@ export interface WorkbookHost {
   /** Insert the familiar self-assessment worksheet; returns the new sheet's name. */
   insertSheet(spec: TemplateSpec): Promise<string>;
   writeFormula(sheet: string, address: string, formula: string): Promise<void>;
+  /** The workbook's custom document properties (text values), where the submission stamp is kept; absent where the host keeps none. */
+  readCustomProperties?(): Promise<Record<string, string>>;
+  /** Sets these custom document properties (creating or replacing each), all or none. */
+  writeCustomProperties?(values: readonly [string, string][]): Promise<void>;
   /** Absent where the workbook is there as soon as the pane is (Excel: the pane mounts after Office.onReady). */
   readonly readiness?: ReadinessSource;
 }

@@ -3,6 +3,7 @@
  * decides, queues all its writes and syncs once more: a validation costs two round trips however many
  * findings there are (one more only when the sheet already holds notes whose cells must be located).
  */
+import { readCustomProperties, writeCustomProperties } from './custom-properties';
 import type { Locale } from '../engine/messages';
 import { columnLetters, type SheetModel } from '../engine/sheet/sheet-model';
 import type { TemplateSpec } from '../engine/template/template-spec';
@@ -565,6 +566,14 @@ export class OfficeWorkbookHost implements WorkbookHost {
       await context.sync();
       return { sheet: ws.name, address: bareAddress(cell.address), row: cell.rowIndex };
     });
+  }
+
+  readCustomProperties(): Promise<Record<string, string>> {
+    return readCustomProperties(this.run);
+  }
+
+  writeCustomProperties(values: readonly [string, string][]): Promise<void> {
+    return writeCustomProperties(this.run, values);
   }
 
   async insertSheet(spec: TemplateSpec): Promise<string> {

@@ -10,6 +10,7 @@ import type { WorkbookHost } from '../host/workbook-host';
 import { FindingList } from './components/FindingList/FindingList';
 import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
 import { FunctionsPanel } from './components/FunctionsPanel/FunctionsPanel';
+import { StampPanel } from './components/Stamp/StampPanel';
 import { StatusArea } from './components/StatusArea/StatusArea';
 import { Summary } from './components/Summary/Summary';
 import { Toolbar } from './components/Toolbar/Toolbar';
@@ -75,6 +76,7 @@ export function App({ host, rubric, locale = 'zh-CN', onLocaleChange }: AppProps
             />
           </>
         )}
+        <StampPanel host={host} rubric={rubric} result={actions.result} disabled={busy} locale={locale} />
         <Divider />
         <FunctionsPanel host={host} rubric={rubric} actions={actions} />
       </main>

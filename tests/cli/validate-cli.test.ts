@@ -106,6 +106,9 @@ describe('validate: exit codes and JSON', () => {
       categories: expect.any(Array),
       counts: { error: 0, warning: expect.any(Number), info: expect.any(Number) },
       findings: expect.any(Array),
+      // No 复核 columns and no submission stamp in the example.
+      review: null,
+      stamp: 'absent',
     });
     expect(f.findings!.filter((x) => x.severity === 'error')).toEqual([]);
     expect(f.counts!.warning).toBe(f.findings!.filter((x) => x.severity === 'warning').length);

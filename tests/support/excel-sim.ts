@@ -281,10 +281,29 @@ class SimContext {
         },
         add: (key: string, value: unknown) => this.queue(() => sim.settings.set(key, value)),
       },
+      properties: { custom: this.customProperties() },
       getActiveCell: () => {
         const sheet = sim.sheet(sim.selection.sheetId);
         return this.range(sheet, sim.selection.address);
       },
+    };
+  }
+
+  /**
+   * workbook.properties.custom. Assumptions (from the Office.js reference, not observed in Excel): `items`
+   * may be read only after load + sync; `add(key, value)` creates the property or replaces the value of an
+   * existing one with that key, and like every write takes effect at the next sync.
+   */
+  private customProperties() {
+    const sim = this.sim;
+    let loaded: { key: string; value: string }[] | undefined;
+    return {
+      load: (_what?: string) => this.queue(() => (loaded = [...sim.customProperties].map(([key, value]) => ({ key, value })))),
+      get items() {
+        if (!loaded) throw new Error('properties.custom.items read before load + context.sync()');
+        return loaded;
+      },
+      add: (key: string, value: unknown) => this.queue(() => sim.customProperties.set(key, String(value))),
     };
   }
 
@@ -636,6 +655,8 @@ export class ExcelSim {
   activeSheetId = '';
   selection = { sheetId: '', address: 'A1' };
   settings = new Map<string, unknown>();
+  /** workbook.properties.custom (ExcelApi 1.7): key → value as Office keeps it (text here). */
+  customProperties = new Map<string, string>();
   /** Highest ExcelApi minor version supported: 18 for 1.18. */
   apiMinor = 18;
   syncCount = 0;
