@@ -58,7 +58,7 @@ export class MemoryHost implements WorkbookHost {
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
-  private readonly locale: Locale;
+  private locale: Locale;
   private readonly rubric: Rubric | undefined;
   private ready: HostReadiness;
   private readonly readyListeners = new Set<() => void>();
@@ -223,6 +223,14 @@ export class MemoryHost implements WorkbookHost {
     return () => this.listeners.delete(listener);
   };
 
+  /** The page's 中文 / English switch: messages and formula errors from now on in `locale`. */
+  setLocale(locale: Locale): void {
+    if (locale === this.locale) return;
+    this.locale = locale;
+    this.computed = undefined;
+    this.changed();
+  }
+
   setActiveSheet(name: string): void {
     const sheet = this.requireSheet(name);
     if (this.book.active === sheet.name) return;
@@ -273,7 +281,10 @@ export class MemoryHost implements WorkbookHost {
         ...(c.numberFormat !== undefined ? { numberFormat: c.numberFormat } : {}),
       };
     }
-    return new GridSheet(sheet.name, grid, sheet.merges.map((m) => ({ ...m })));
+    return new GridSheet(sheet.name, grid, sheet.merges.map((m) => ({ ...m })), {
+      ...(sheet.hiddenRows ? { hiddenRows: new Set(sheet.hiddenRows) } : {}),
+      ...(sheet.hiddenCols ? { hiddenCols: new Set(sheet.hiddenCols) } : {}),
+    });
   }
 
   private computedValues(): ComputedValues {

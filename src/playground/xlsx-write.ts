@@ -8,6 +8,8 @@ import { fromA1, isCellError, type CellValue } from '../engine/sheet/sheet-model
 import { bookFromWorkbook, loadXlsx } from './xlsx-read';
 import { findSheet, type Book, type BookCell, type BookSheet } from './workbook-model';
 import { toFileFormula } from '../engine/formulas/formula-text';
+import { NOTE_AUTHOR } from '../engine/validate/note-text';
+import { signNotes } from '../xlsx/note-author';
 
 /** Computed value of a formula cell, for the result cached in the file. */
 export type ValueAt = (sheet: string, address: string) => CellValue;
@@ -100,5 +102,5 @@ export async function exportXlsx(book: Book, valueAt: ValueAt, source?: Uint8Arr
   // Formulas we wrote carry our computed result; Excel should still compute them itself on opening.
   if (recalc) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   const out = await workbook.xlsx.writeBuffer();
-  return out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer);
+  return signNotes(out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer), NOTE_AUTHOR);
 }

@@ -8,6 +8,7 @@ import type { Locale } from '../engine/messages';
 import type { Rubric } from '../engine/rubric-types';
 import type { WorkbookHost } from '../host/workbook-host';
 import { FindingList } from './components/FindingList/FindingList';
+import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
 import { FunctionsPanel } from './components/FunctionsPanel/FunctionsPanel';
 import { StatusArea } from './components/StatusArea/StatusArea';
 import { Summary } from './components/Summary/Summary';
@@ -20,9 +21,11 @@ export interface AppProps {
   host: WorkbookHost;
   rubric: Rubric;
   locale?: Locale;
+  /** Given, the pane shows its 中文 / English switch; the page then re-creates the pane in that language. */
+  onLocaleChange?(locale: Locale): void;
 }
 
-export function App({ host, rubric, locale = 'zh-CN' }: AppProps) {
+export function App({ host, rubric, locale = 'zh-CN', onLocaleChange }: AppProps) {
   const s = useAppStyles();
   const actions = useWorkbookActions(host, rubric, locale);
   const words = stringsFor(locale);
@@ -44,6 +47,7 @@ export function App({ host, rubric, locale = 'zh-CN' }: AppProps) {
     <LocaleContext.Provider value={locale}>
       <main className={s.root} lang={locale} aria-busy={busy}>
         <header>
+          {onLocaleChange && <LanguageSwitch locale={locale} onChange={onLocaleChange} disabled={busy} />}
           <h1 className={s.title}>{words.appTitle}</h1>
           <p className={s.subtitle}>{words.appSubtitle}</p>
         </header>

@@ -1,14 +1,16 @@
 /**
- * One workbook from disk to a ValidationResult: read the bytes (read-only), load them with ExcelJS,
- * pick the sheet, validate. Every way a file can be unusable ends as a WorkbookReadError for that file.
+ * One workbook from disk to a ValidationResult: read the bytes (read-only), open them with the streaming
+ * reader, pick the sheet, validate. Every way a file can be unusable ends as a WorkbookReadError for that file.
  */
 import { readFileSync, statSync } from 'fs';
+import { findUnitName } from '../../engine/locate/unit-name';
 import type { Locale } from '../../engine/messages';
 import type { Rubric } from '../../engine/rubric-types';
 import { validateSheet, type SheetCheck, type ValidationResult } from '../../engine/validate/validate-sheet';
 import { readErrors, WorkbookReadError } from './read-errors';
 import { pickSheet } from './pick-sheet';
 import { loadWorkbook } from './read-workbook';
+import type { ReadLimits } from '../../xlsx/read-limits';
 
 /** A self-assessment workbook is a few hundred KB; beyond this it is something else (or full of photos). */
 export const MAX_FILE_MB = 50;
@@ -19,10 +21,12 @@ export interface CheckOptions {
   sheet?: string;
   locale?: Locale;
   extraChecks?: SheetCheck[];
+  /** Read limits (tests pass small ones); READ_LIMITS by default. */
+  limits?: ReadLimits;
 }
 
 export type CheckResult =
-  | { file: string; ok: true; bytes: Buffer; result: ValidationResult; parseMs: number; validateMs: number }
+  | { file: string; ok: true; bytes: Buffer; result: ValidationResult; unit: string | null; parseMs: number; validateMs: number }
   | { file: string; ok: false; error: WorkbookReadError };
 
 /** The file's bytes; the file is opened for reading only. */
@@ -62,12 +66,12 @@ export async function checkBytes(
   bytes: Buffer,
   file: string,
   options: CheckOptions,
-): Promise<{ result: ValidationResult; parseMs: number; validateMs: number }> {
+): Promise<{ result: ValidationResult; unit: string | null; parseMs: number; validateMs: number }> {
   const t0 = performance.now();
-  const workbook = await loadWorkbook(bytes, file);
+  const workbook = loadWorkbook(bytes, file, options.limits);
   const picked = pickSheet(workbook, options.rubric, file, options.sheet);
   const t1 = performance.now();
   const result = validateSheet(picked.sheet, options.rubric, { locale: options.locale, extraChecks: options.extraChecks, table: picked.table });
   const t2 = performance.now();
-  return { result, parseMs: t1 - t0, validateMs: t2 - t1 };
+  return { result, unit: findUnitName(picked.sheet, picked.table.headerRow), parseMs: t1 - t0, validateMs: t2 - t1 };
 }

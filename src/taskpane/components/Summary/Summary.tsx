@@ -1,6 +1,8 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, mergeClasses } from '@fluentui/react-components';
 import type { ValidationResult } from '../../../engine/validate/validate-sheet';
-import { useT, type Translate } from '../../strings';
+import { useContext } from 'react';
+import { categoryScoreText } from '../../../engine/score-text';
+import { LocaleContext, useT, type Translate } from '../../strings';
 import { verdictOf, type Verdict } from '../../findings/verdict';
 import { useSummaryStyles } from './useSummaryStyles';
 
@@ -17,6 +19,7 @@ export function verdictTitle(v: Verdict, t: Translate): string {
 /** The verdict first (can it be submitted?), then the total, grade and each category against its cap. */
 export function Summary({ result }: SummaryProps) {
   const t = useT();
+  const locale = useContext(LocaleContext);
   const s = useSummaryStyles();
   const { scorecard } = result;
   const v = verdictOf(result);
@@ -46,6 +49,11 @@ export function Summary({ result }: SummaryProps) {
           <span className={mergeClasses(s.figureValue, v.provisional && s.provisional)} data-testid="total" data-provisional={v.provisional || undefined}>
             {scorecard.total.toString()}
           </span>
+          {result.provisional && (
+            <span className={s.figureLabel} data-testid="provisional">
+              {t('provisional', { errors: result.errorsToFix })}
+            </span>
+          )}
         </div>
         <div className={s.figure}>
           <span className={s.figureLabel}>{t('grade')}</span>
@@ -69,10 +77,7 @@ export function Summary({ result }: SummaryProps) {
         <tbody>
           {scorecard.categories.map((c) => {
             const over = c.kind === 'penalty' ? c.raw.lt(c.cap.neg()) : c.raw.gt(c.cap);
-            const text =
-              c.kind === 'penalty'
-                ? t('penaltyOfCap', { score: c.score.toString(), cap: c.cap.toString() })
-                : t('scoreOfCap', { score: c.score.toString(), cap: c.cap.toString() });
+            const text = categoryScoreText(c, locale);
             return (
               <tr key={c.id}>
                 <th scope="row" className={mergeClasses(s.td, s.th)}>
