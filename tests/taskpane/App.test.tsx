@@ -205,10 +205,16 @@ describe('functions panel', () => {
     expect(within(panel).getByRole('button', { name: '写入公式' })).toBeDisabled();
     fireEvent.change(input, { target: { value: 'h5' } });
     const perCase = (deduct.rule as { perCase: number }).perCase;
-    const formula = `=RUBRIC.SCORE_DEDUCT(${deduct.max},H5,${perCase})`;
+    // An empty H5 leaves the score blank instead of #VALUE!.
+    const formula = `=IF(H5="","",RUBRIC.SCORE_DEDUCT(${deduct.max},H5,${perCase}))`;
     expect(screen.getByTestId('formula-preview')).toHaveTextContent(formula);
     await act(async () => {
       fireEvent.click(within(panel).getByRole('button', { name: '写入公式' }));
+    });
+    // The score cell already holds a score: nothing is written until the person agrees.
+    expect(host.formulas).toEqual([]);
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: '替换' }));
     });
     expect(host.formulas).toEqual([{ sheet: '自评表', address: scoreCell, formula }]);
   });
