@@ -1,14 +1,13 @@
 import { existsSync, mkdirSync, statSync } from 'fs';
 import { resolve } from 'path';
 import type { Command } from 'commander';
-import type { Locale } from '../../engine/messages';
 import type { Rubric } from '../../engine/rubric-types';
 import type { SheetCheck } from '../../engine/validate/validate-sheet';
 import type { CliIO } from '../io';
 import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
 import { annotatedPath, writeAnnotatedCopy } from '../xlsx/annotate-workbook';
 import { expandInputs } from '../expand-inputs';
-import { isUnreadable, toReport, type FileReport, type FileReportOk } from '../validate-report';
+import { isUnreadable, LOCALE, toReport, type FileReport, type FileReportOk } from '../validate-report';
 import { renderText } from '../validate-text';
 import { checkWorkbook } from '../xlsx/check-workbook';
 import type { CliLang } from '../xlsx/read-errors';
@@ -36,8 +35,6 @@ export interface ValidateOptions {
   /** Report only: exit 0 even when a sheet has errors (2 still means a file could not be read). */
   exitZero?: boolean;
 }
-
-const LOCALE: Readonly<Record<CliLang, Locale>> = { zh: 'zh-CN', en: 'en' };
 
 const say = (lang: CliLang, zh: string, en: string) => (lang === 'en' ? en : `${zh}\n${en}`);
 

@@ -1,7 +1,8 @@
 import { Button, mergeClasses } from '@fluentui/react-components';
+import { useContext } from 'react';
 import type { Rubric } from '../../../engine/rubric-types';
 import type { Finding } from '../../../engine/validate/finding';
-import { useT } from '../../strings';
+import { LocaleContext, useT } from '../../strings';
 import { groupFindings } from './group-findings';
 import { useFindingListStyles } from './useFindingListStyles';
 
@@ -16,7 +17,7 @@ export interface FindingListProps {
 export function FindingList({ findings, rubric, disabled, onSelect }: FindingListProps) {
   const t = useT();
   const s = useFindingListStyles();
-  const groups = groupFindings(findings, rubric);
+  const groups = groupFindings(findings, rubric, useContext(LocaleContext));
   return (
     <section className={s.root} aria-labelledby="findings-heading">
       <h2 id="findings-heading" className={s.heading}>
