@@ -33,7 +33,9 @@ const ENTRIES = {
 };
 const PAGES = [
   // With a shared runtime the task pane page also runs the ribbon commands and the custom functions.
-  { filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane', 'commands', 'functions'] },
+  // In this order, blocking: the ribbon's handler is registered before the large pane bundle is even
+  // fetched, so a first click while the pane loads still runs (src/commands/commands.ts).
+  { filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['commands', 'functions', 'taskpane'], blocking: true },
   { filename: 'playground.html', template: './src/playground/playground.html', chunks: ['playground'] },
 ];
 
@@ -130,7 +132,13 @@ module.exports = (env = {}, argv = {}) => {
       ...(entry.functions ? [new LocalizedFunctionsMetadataPlugin()] : []),
       ...pages.map(
         (page) =>
-          new HtmlWebpackPlugin({ filename: page.filename, template: page.template, chunks: page.chunks.filter((c) => c in entry) }),
+          new HtmlWebpackPlugin({
+            filename: page.filename,
+            template: page.template,
+            chunks: page.chunks.filter((c) => c in entry),
+            chunksSortMode: 'manual',
+            ...(page.blocking ? { scriptLoading: 'blocking', inject: 'body' } : {}),
+          }),
       ),
       new CopyWebpackPlugin({
         patterns: [

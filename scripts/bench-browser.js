@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 /**
- * Browser figures for `npm run bench` (issue 6), in Debian's Chromium against the production build:
+ * Browser figures for `npm run bench` (issue 6), in Chromium (system or packaged, scripts/e2e-support.js) against the production build:
  *   - navigation → interactive pane: until 「一键校验」 can be clicked, and until the example workbook is
  *     loaded and drawn (page ready), measured in the page from navigation start; first load and median;
  *   - one validation of the example end to end: click 「一键校验」 → findings listed and the pane idle
  *     (read, validate, mark, render), measured in the page; first run and median;
  *   - the playground bundle's size, raw and gzip.
  * `--json` prints one JSON document { name, about, figures }. Figures only; nothing is asserted.
- * Builds dist/ first when it is missing or stale; fails clearly (exit 1) when Chromium is missing.
+ * Builds dist/ first when it is missing or stale; fails clearly (exit 1) when no Chromium can be had.
  */
 const fs = require('fs');
 const path = require('path');
@@ -123,7 +123,7 @@ async function run() {
       exampleServedWithPage: sampleBuiltIn ? 'yes' : 'no (opened through the file input)',
       bundleKB: round(bundle.length / 1024),
       bundleGzipKB: round(zlib.gzipSync(bundle, { level: 9 }).length / 1024),
-      chromium: await browser.context.browser()?.version() ?? 'unknown',
+      chromium: `${(await browser.context.browser()?.version()) ?? 'unknown'} (${browser.source})`,
     };
   } finally {
     await browser.close();

@@ -1,7 +1,13 @@
 /**
- * What the browser test (tests/e2e) and the browser bench (scripts/bench-browser.js) share: Debian's
- * Chromium through playwright-core, a static server for dist/ on 127.0.0.1, and a build of dist/ when
- * the playground is missing or older than its sources. Plain Node, no dependencies beyond the repo's.
+ * What the browser test (tests/e2e) and the browser bench (scripts/bench-browser.js) share: Chromium
+ * through playwright-core, a static server for dist/ on 127.0.0.1, and a build of dist/ when the
+ * playground is missing or older than its sources. Plain Node, no dependencies beyond the repo's.
+ *
+ * Which Chromium: CHROMIUM_PATH when set; else the system one (/usr/bin/chromium) when present; else
+ * the headless Chromium that the devDependency @sparticuz/chromium ships inside its npm package (so
+ * `npm test` runs on a fresh clone with no browser installed). E2E_CHROMIUM=bundled forces the
+ * packaged one even when a system Chromium exists (how the fallback itself is tested);
+ * E2E_CHROMIUM=system refuses the fallback.
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');
@@ -12,6 +18,7 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 /** E2E_DIST serves another build of the page (e.g. a playground-only build while editing). */
 const DIST = process.env.E2E_DIST ? path.resolve(process.env.E2E_DIST) : path.join(ROOT, 'dist');
+/** The system Chromium, used when present (CHROMIUM_PATH points elsewhere). */
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 /** Headless, and nothing that talks to Google's servers on its own. */
 const CHROMIUM_ARGS = [
@@ -27,17 +34,74 @@ const CHROMIUM_ARGS = [
 /** What the playground is built from; dist/playground.html older than any of these is stale. */
 const BUILD_INPUTS = ['src', 'rubric', 'examples', 'assets', 'webpack.config.js', 'scripts/webpack', 'package.json', 'manifest.xml'];
 
-/** Why Chromium cannot be used, or undefined when it can. */
-function chromiumProblem() {
+/** 'system', 'bundled' or 'auto' (the default): which Chromium E2E_CHROMIUM asks for. */
+function chromiumChoice() {
+  const v = (process.env.E2E_CHROMIUM || 'auto').trim().toLowerCase();
+  if (v === 'auto' || v === 'system' || v === 'bundled') return v;
+  throw new Error(`E2E_CHROMIUM=${process.env.E2E_CHROMIUM}：只能是 auto、system 或 bundled (must be auto, system or bundled)`);
+}
+
+function systemChromiumUsable() {
   try {
     fs.accessSync(CHROMIUM, fs.constants.X_OK);
-    return undefined;
+    return true;
   } catch {
+    return false;
+  }
+}
+
+function bundledChromiumModule() {
+  try {
+    const mod = require('@sparticuz/chromium');
+    return mod.default || mod;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why no Chromium can be used, or undefined when one can (the system one or the packaged one). */
+function chromiumProblem() {
+  let choice;
+  try {
+    choice = chromiumChoice();
+  } catch (err) {
+    return err.message;
+  }
+  if (choice !== 'bundled' && systemChromiumUsable()) return undefined;
+  if (choice !== 'system' && bundledChromiumModule()) return undefined;
+  if (choice === 'system') {
     return (
-      `找不到可执行的 Chromium：${CHROMIUM}。请安装（Debian/Ubuntu：apt-get install chromium），或用 CHROMIUM_PATH 指定路径。\n` +
-      `Chromium not found at ${CHROMIUM}. Install it (apt-get install chromium) or point CHROMIUM_PATH at it.`
+      `找不到可执行的 Chromium：${CHROMIUM}（E2E_CHROMIUM=system 不使用 npm 包里的 Chromium）。请安装（apt-get install chromium）或用 CHROMIUM_PATH 指定路径。\n` +
+      `Chromium not found at ${CHROMIUM} and E2E_CHROMIUM=system refuses the packaged one. Install it or point CHROMIUM_PATH at it.`
     );
   }
+  return (
+    `找不到 Chromium：${CHROMIUM} 不存在，npm 包 @sparticuz/chromium 也未安装。请运行 npm install（或 npm ci），或用 CHROMIUM_PATH 指定路径。\n` +
+    `No Chromium: nothing at ${CHROMIUM} and the devDependency @sparticuz/chromium is not installed. Run npm install (or npm ci), or set CHROMIUM_PATH.`
+  );
+}
+
+/**
+ * Flags of @sparticuz/chromium's list (made for AWS Lambda) that a test must not run with: the page's
+ * same-origin rules are part of what the playground test checks (no request leaves the origin), and
+ * its own --headless='shell' spelling is replaced by ours.
+ */
+const PACKAGED_ARGS_DROPPED = ['--disable-web-security', '--allow-running-insecure-content', '--headless'];
+
+/**
+ * The browser to launch: { source: 'system' | 'bundled', executablePath, args }. The packaged one is
+ * unpacked by @sparticuz/chromium into the temp folder on first use; its own flags come first, ours
+ * (CHROMIUM_ARGS) after, so ours win where both speak.
+ */
+async function resolveChromium() {
+  const problem = chromiumProblem();
+  if (problem) throw new Error(problem);
+  const choice = chromiumChoice();
+  if (choice !== 'bundled' && systemChromiumUsable()) return { source: 'system', executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] };
+  const packaged = bundledChromiumModule();
+  const executablePath = await packaged.executablePath();
+  const own = packaged.args.filter((a) => !PACKAGED_ARGS_DROPPED.some((d) => a === d || a.startsWith(`${d}=`)));
+  return { source: 'bundled', executablePath, args: [...own, ...CHROMIUM_ARGS.filter((a) => !own.includes(a))] };
 }
 
 function newestMtime(p) {
@@ -125,20 +189,20 @@ function startStaticServer(root = DIST) {
 }
 
 /**
- * One headless Chromium with a fresh profile. Resolves to { context, page, close }; close() also
- * removes the profile. Throws with a clear message when Chromium is missing.
+ * One headless Chromium with a fresh profile (a new --user-data-dir in the temp folder). Resolves to
+ * { context, page, source, close }; close() also removes the profile. Throws with a clear message
+ * when no Chromium can be had.
  */
 async function launchChromium(options = {}) {
-  const problem = chromiumProblem();
-  if (problem) throw new Error(problem);
+  const browser = await resolveChromium();
   const { chromium } = require('playwright-core');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-check-chromium-'));
   let context;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: browser.executablePath,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: browser.args,
       acceptDownloads: true,
       viewport: { width: 1400, height: 900 },
       locale: 'zh-CN',
@@ -153,6 +217,7 @@ async function launchChromium(options = {}) {
   return {
     context,
     page,
+    source: browser.source,
     close: async () => {
       await context.close().catch(() => undefined);
       fs.rmSync(profile, { recursive: true, force: true });
@@ -160,4 +225,4 @@ async function launchChromium(options = {}) {
   };
 }
 
-module.exports = { ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, chromiumProblem, ensureBuilt, playgroundIsStale, startStaticServer, launchChromium };
+module.exports = { ROOT, DIST, CHROMIUM, CHROMIUM_ARGS, chromiumProblem, resolveChromium, ensureBuilt, playgroundIsStale, startStaticServer, launchChromium };

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
- * `npm run test:e2e`: the playground in Debian's Chromium (tests/e2e/*.e2e.ts). Checks that Chromium is
- * there, builds dist/ when the playground is missing or stale, runs the browser tests with Jest in this
+ * `npm run test:e2e`: the playground in Chromium (tests/e2e/*.e2e.ts): the system one when present, else
+ * the one the devDependency @sparticuz/chromium ships (E2E_CHROMIUM=bundled forces it; see
+ * scripts/e2e-support.js). Checks that a Chromium can be had, builds dist/ when the playground is missing or stale, runs the browser tests with Jest in this
  * process, and ends with one line, `e2e: N passed, M failed`; the exit code is non-zero on any failure.
  * It never waits forever: a watchdog ends the run after WATCHDOG_MS.
  * E2E_DIST=<folder> serves that build as it is instead (never rebuilt), e.g. E2E_DIST=dist for a quick rerun.
  */
 const path = require('path');
-const { chromiumProblem, ensureBuilt, ROOT } = require('./e2e-support');
+const { chromiumProblem, ensureBuilt, resolveChromium, ROOT } = require('./e2e-support');
 
 const WATCHDOG_MS = 5 * 60_000;
 
@@ -20,6 +21,12 @@ function finish(passed, failed, why) {
 async function main() {
   const problem = chromiumProblem();
   if (problem) return finish(0, 1, `e2e: ${problem}`);
+  try {
+    const browser = await resolveChromium();
+    process.stderr.write(`e2e: Chromium (${browser.source === 'system' ? 'system' : 'packaged, @sparticuz/chromium'}) ${browser.executablePath}\n`);
+  } catch (err) {
+    return finish(0, 1, `e2e: Chromium 无法准备 (could not prepare Chromium): ${err.message}`);
+  }
   try {
     ensureBuilt();
   } catch (err) {

@@ -25,11 +25,15 @@ export interface FileReportOk {
   total: number;
   grade: string;
   veto: boolean;
+  /** Errors remain: total and grade are what the sheet comes to once they are corrected. */
+  provisional: boolean;
   categories: { name: string; kind: string; score: number; cap: number }[];
   counts: SeverityCounts;
   findings: { code: string; severity: Severity; cell: string; clauseId: string | null; message: string }[];
   /** Where the annotated copy went (--out-dir). */
   annotated?: string;
+  /** Why the annotated copy was not written (the file's results above still stand; exit 2). */
+  error?: string;
 }
 export interface FileReportError {
   file: string;
@@ -37,7 +41,10 @@ export interface FileReportError {
 }
 export type FileReport = FileReportOk | FileReportError;
 
-export const isUnreadable = (r: FileReport): r is FileReportError => 'error' in r;
+export const isUnreadable = (r: FileReport): r is FileReportError => !('findings' in r);
+
+/** The file could not be read, or its annotated copy could not be written: exit code 2. */
+export const hasFileError = (r: FileReport): boolean => 'error' in r;
 
 export function countSeverities(findings: readonly { severity: Severity }[]): SeverityCounts {
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
@@ -57,6 +64,7 @@ export function toReport(checked: CheckResult, rubric: Rubric, lang: CliLang): F
     total: toNumber(card.total),
     grade: scorecardGrade(card, LOCALE[lang]),
     veto: card.veto,
+    provisional: result.provisional,
     categories: card.categories.map((c) => ({ name: categoryName(c, LOCALE[lang]), kind: c.kind, score: toNumber(c.score), cap: toNumber(c.cap) })),
     counts: countSeverities(result.findings),
     findings: result.findings.map((f) => ({

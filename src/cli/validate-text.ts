@@ -31,6 +31,7 @@ const T = {
     total: '总分',
     grade: '等第',
     veto: '（一票否决）',
+    provisional: (n: number) => `（改正 ${n} 处错误后）`,
     category: '分类',
     score: '得分 / 上限',
     severity: '级别',
@@ -51,6 +52,7 @@ const T = {
     total: 'total',
     grade: 'grade',
     veto: ' (veto)',
+    provisional: (n: number) => ` (once ${n} error${n === 1 ? ' is' : 's are'} corrected)`,
     category: 'category',
     score: 'score / cap',
     severity: 'severity',
@@ -77,7 +79,8 @@ function renderFile(r: FileReportOk, lang: CliLang, io: CliIO): void {
   const L = T[lang];
   const locale = LOCALE[lang];
   io.out(`${r.counts.error ? '✗' : '✓'} ${fileAndUnit(r, lang)}  [${L.sheet} ${r.sheet} · ${r.rubric}]`);
-  io.out(`  ${L.total} ${r.total}  ${L.grade} ${r.grade}${r.veto ? L.veto : ''}`);
+  const provisional = r.provisional ? L.provisional(r.findings.filter((f) => f.severity === 'error' && f.code !== 'VETO').length) : '';
+  io.out(`  ${L.total} ${r.total}${provisional}  ${L.grade} ${r.grade}${r.veto ? L.veto : ''}`);
   const catRows = r.categories.map((c) => [
     c.name,
     categoryScoreText({ kind: c.kind as CategoryKind, score: dec(c.score), cap: dec(c.cap) }, locale),
@@ -93,6 +96,7 @@ function renderFile(r: FileReportOk, lang: CliLang, io: CliIO): void {
   }
   io.out(`  ${L.count(r.counts.error, r.counts.warning, r.counts.info)}`);
   if (r.annotated) io.out(`  ${L.annotated}: ${r.annotated}`);
+  if (r.error) for (const line of r.error.split('\n')) io.out(`  ${line}`);
   io.out('');
 }
 

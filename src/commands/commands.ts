@@ -55,8 +55,11 @@ export async function validateFromRibbon(event: Office.AddinCommands.Event, deps
   }
 }
 
-if (typeof Office !== 'undefined') {
-  Office.onReady(() => {
-    Office.actions.associate('validateFromRibbon', validateFromRibbon);
-  });
+/**
+ * At the top level, not inside Office.onReady: in a shared runtime a click that arrives before onReady
+ * has run (the pane's script is still loading) finds no handler and does nothing (office-js #5176,
+ * #3378, #2744). taskpane.html loads this bundle first and blocking (webpack.config.js).
+ */
+if (typeof Office !== 'undefined' && Office.actions) {
+  Office.actions.associate('validateFromRibbon', validateFromRibbon);
 }

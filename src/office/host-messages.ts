@@ -10,6 +10,13 @@ const zhCN = {
   unsupported:
     '当前 Excel 版本太旧，不支持{feature}（需要 ExcelApi {version}）。请使用 Microsoft 365 版 Excel、Excel 2021 或更新版本，或 Excel 网页版。',
   markFailed: 'Excel 未能写入标记（{detail}）。已撤回本次写入的标记，工作表保持原样。请稍后重试。',
+  clearFailed: 'Excel 未能清除全部标记（{detail}）。标记记录仍保存在工作簿中，可稍后再点「清除标记」重试。',
+  annotationApiMissing:
+    '此前评分助手在 {count} 个单元格（{cells}）上用{kind}写下了说明，当前 Excel 不支持{kind}（需要 ExcelApi {version}），无法移除或替换它们。工作表未作任何修改。请在支持{kind}的 Excel（{where}）中打开本工作簿并点「清除标记」，之后即可在此重新校验。',
+  'kind.note': '备注',
+  'kind.comment': '批注',
+  'where.note': 'Microsoft 365 Windows 版本 2501 及以后、Mac 16.93 及以后或 Excel 网页版',
+  'where.comment': 'Excel 2021 及以后、Microsoft 365 或 Excel 网页版',
   readFailed: '无法读取当前工作表（{detail}）。请确认没有单元格正在编辑（按 Esc 退出编辑），然后重试。',
   sheetMissing: '找不到工作表“{sheet}”，它可能已被删除或重命名。请重新校验。',
   cellOutside: '单元格 {cell} 不是有效的单元格地址。',
@@ -28,6 +35,13 @@ const en: { readonly [K in HostMessageKey]: string } = {
   unsupported:
     'This version of Excel is too old for {feature} (needs ExcelApi {version}). Use Excel for Microsoft 365, Excel 2021 or later, or Excel on the web.',
   markFailed: 'Excel could not write the marks ({detail}). The marks written so far were taken back; the sheet is as it was. Please try again.',
+  clearFailed: 'Excel could not clear every mark ({detail}). The record of the marks is still in the workbook; click Clear marks again later.',
+  annotationApiMissing:
+    'Rubric Check earlier wrote its messages on {count} cell(s) ({cells}) as {kind}, which this Excel does not support (needs ExcelApi {version}), so they cannot be removed or replaced. Nothing was changed. Open the workbook in an Excel that supports {kind} ({where}) and click Clear marks; then validate here again.',
+  'kind.note': 'notes',
+  'kind.comment': 'comments',
+  'where.note': 'Microsoft 365 for Windows 2501 or later, Mac 16.93 or later, or Excel on the web',
+  'where.comment': 'Excel 2021 or later, Microsoft 365 or Excel on the web',
   readFailed: 'Could not read the active sheet ({detail}). Make sure no cell is being edited (press Esc) and try again.',
   sheetMissing: 'Sheet "{sheet}" was not found; it may have been deleted or renamed. Please validate again.',
   cellOutside: '{cell} is not a valid cell address.',

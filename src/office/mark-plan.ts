@@ -6,13 +6,15 @@
  * - a note of ours that a person deleted still gives back the original it covered.
  */
 import type { Mark } from '../host/workbook-host';
-import type { AnnotationKind, FillState, MarkedCell, SheetMarks } from './marks-record';
+import type { AnnotationKind, CellAnnotation, FillState, MarkedCell, SheetMarks } from './marks-record';
 import { SEVERITY_FILL } from './marks';
 
 export interface CellState {
   fill: FillState;
-  /** Current note (or comment) text; null when the cell has none. */
+  /** Current note text; null when the cell has none (or the host cannot read notes). */
   note: string | null;
+  /** Current threaded comment text; null when the cell has none (or the host cannot read comments). */
+  comment?: string | null;
 }
 
 export type FillOp = { kind: 'keep' } | { kind: 'mark'; color: string } | { kind: 'restore'; fill: FillState };
@@ -22,6 +24,7 @@ export interface CellOp {
   address: string;
   fill: FillOp;
   note: NoteOp;
+  comment: NoteOp;
 }
 
 export interface MarkPlan {
@@ -41,13 +44,25 @@ export function sameFill(a: FillState, b: FillState): boolean {
 
 const isOurFill = (f: FillState, cell: MarkedCell): boolean => f.pattern === 'Solid' && sameColor(f.color, cell.markFill);
 
+/** How a recorded cell's message was written: per cell, or (records from before) the sheet's kind. */
+export const cellAnnotation = (sheet: SheetMarks, cell: MarkedCell): CellAnnotation => cell.annotation ?? sheet.annotation;
+
+interface Before {
+  fill: FillState;
+  note: string | null;
+  comment: string | null;
+}
+
 /** What the cell would hold with our earlier mark taken away (or as it is, when never marked). */
-function original(now: CellState, prev: MarkedCell | undefined): CellState {
-  if (!prev) return now;
-  return {
-    fill: isOurFill(now.fill, prev) ? prev.fill : now.fill,
-    note: now.note === prev.markNote || now.note === null ? prev.note : now.note,
-  };
+function original(now: CellState, prev: MarkedCell | undefined, prevKind: CellAnnotation | undefined): Before {
+  const before: Before = { fill: now.fill, note: now.note, comment: now.comment ?? null };
+  if (!prev || !prevKind) return before;
+  if (isOurFill(now.fill, prev)) before.fill = prev.fill;
+  if (prevKind !== 'none') {
+    const text = before[prevKind];
+    before[prevKind] = text === prev.markNote || text === null ? prev.note : text;
+  }
+  return before;
 }
 
 function fillOp(now: FillState, want: FillState | { mark: string }): FillOp {
@@ -62,13 +77,26 @@ function noteOp(now: string | null, want: string | null): NoteOp {
 }
 
 /**
- * The writes that leave exactly `marks` on the sheet. `state` gives the current fill and note of any
- * cell in `marks` or in `prev`; `marks: []` plans 「清除标记」.
+ * What a new mark is written as: the host's kind, unless the cell holds the other kind of annotation
+ * (Excel allows a note or a threaded comment on a cell, not both); then the fill alone, and the
+ * message stays in the pane's list.
+ */
+function kindFor(preferred: CellAnnotation, before: Before): CellAnnotation {
+  if (preferred === 'note' && before.comment !== null) return 'none';
+  if (preferred === 'comment' && before.note !== null) return 'none';
+  return preferred;
+}
+
+/**
+ * The writes that leave exactly `marks` on the sheet. `state` gives the current fill, note and comment
+ * of any cell in `marks` or in `prev`; `marks: []` plans 「清除标记」. `preferred` is how new messages
+ * are written on this host ('none' where it has neither notes nor comments). Each recorded cell is
+ * undone the way it was written, so marks made in one Excel are cleared and replaced in another.
  */
 export function planMarks(
   sheetId: string,
   sheetName: string,
-  annotation: AnnotationKind,
+  preferred: CellAnnotation,
   prev: SheetMarks | undefined,
   marks: readonly Mark[],
   state: (address: string) => CellState,
@@ -79,16 +107,33 @@ export function planMarks(
   const cells: Record<string, MarkedCell> = {};
   for (const address of addresses) {
     const now = state(address);
-    const before = original(now, prev?.cells[address]);
+    const prevCell = prev?.cells[address];
+    const before = original(now, prevCell, prev && prevCell ? cellAnnotation(prev, prevCell) : undefined);
     const mark = wanted.get(address);
+    const want = { note: before.note, comment: before.comment };
+    let fill: FillOp;
     if (mark) {
       const markFill = SEVERITY_FILL[mark.severity];
-      cells[address] = { fill: before.fill, note: before.note, markFill, markNote: mark.note };
-      ops.push({ address, fill: fillOp(now.fill, { mark: markFill }), note: noteOp(now.note, mark.note) });
+      const kind = kindFor(preferred, before);
+      cells[address] = { fill: before.fill, note: kind === 'none' ? null : before[kind], markFill, markNote: mark.note, annotation: kind };
+      if (kind !== 'none') want[kind] = mark.note;
+      fill = fillOp(now.fill, { mark: markFill });
     } else {
-      ops.push({ address, fill: fillOp(now.fill, before.fill), note: noteOp(now.note, before.note) });
+      fill = fillOp(now.fill, before.fill);
     }
+    ops.push({ address, fill, note: noteOp(now.note, want.note), comment: noteOp(now.comment ?? null, want.comment) });
   }
-  const next = Object.keys(cells).length > 0 ? { sheetId, sheetName, annotation, cells } : undefined;
-  return { ops: ops.filter((o) => o.fill.kind !== 'keep' || o.note.kind !== 'keep'), next };
+  const next = Object.keys(cells).length > 0 ? { sheetId, sheetName, annotation: sheetKind(preferred), cells } : undefined;
+  return { ops: ops.filter((o) => o.fill.kind !== 'keep' || o.note.kind !== 'keep' || o.comment.kind !== 'keep'), next };
+}
+
+/** The sheet-level kind older readers of the record expect; every cell now carries its own. */
+const sheetKind = (preferred: CellAnnotation): AnnotationKind => (preferred === 'note' ? 'note' : 'comment');
+
+/** The recorded cells whose messages were written as `kind`, in the record's order. */
+export function cellsWrittenAs(sheet: SheetMarks | undefined, kind: AnnotationKind): string[] {
+  if (!sheet) return [];
+  return Object.entries(sheet.cells)
+    .filter(([, c]) => cellAnnotation(sheet, c) === kind)
+    .map(([a]) => a);
 }

@@ -17,6 +17,8 @@ export interface FillState {
 }
 
 export type AnnotationKind = 'note' | 'comment';
+/** What a cell's message was written as: 'none' is fill only (the cell holds the other kind, or the host has neither). */
+export type CellAnnotation = AnnotationKind | 'none';
 
 export interface MarkedCell {
   /** The fill before marking. */
@@ -26,10 +28,15 @@ export interface MarkedCell {
   /** What we wrote, so a later change by a person can be told apart from our mark. */
   markFill: string;
   markNote: string;
+  /** How this cell's message was written; absent in records written before it was kept per cell (then the sheet's). */
+  annotation?: CellAnnotation;
 }
 
 export interface SheetMarks {
-  /** Worksheet.id: survives renaming the sheet. */
+  /**
+   * Worksheet.id: survives renaming and moving the sheet, but Microsoft says it "will change between
+   * sessions" (office-js-docs #297), so the name is kept beside it and matched too (findSheetMarks).
+   */
   sheetId: string;
   sheetName: string;
   annotation: AnnotationKind;
@@ -53,7 +60,8 @@ function validCell(c: unknown): c is MarkedCell {
   const fill = m.fill as Record<string, unknown> | undefined;
   return (
     typeof fill === 'object' && fill !== null && isString(fill.color) && isString(fill.pattern) &&
-    (m.note === null || isString(m.note)) && isString(m.markFill) && isString(m.markNote)
+    (m.note === null || isString(m.note)) && isString(m.markFill) && isString(m.markNote) &&
+    (m.annotation === undefined || m.annotation === 'note' || m.annotation === 'comment' || m.annotation === 'none')
   );
 }
 
@@ -81,8 +89,32 @@ export function parseRecord(value: unknown): MarksRecord {
 
 export const serializeRecord = (r: MarksRecord): string => JSON.stringify(r);
 
-/** The record with `sheet` replaced (or removed when it marks no cell). */
-export function withSheet(r: MarksRecord, sheetId: string, sheet: SheetMarks | undefined): MarksRecord {
-  const others = r.sheets.filter((s) => s.sheetId !== sheetId);
+const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** The sheet a record entry belongs to, among the workbook's sheets now (see findSheetMarks for the order). */
+export function sheetOfEntry<T extends { id: string; name: string }>(entry: SheetMarks, sheets: readonly T[]): T | undefined {
+  return (
+    sheets.find((s) => s.id === entry.sheetId && sameName(s.name, entry.sheetName)) ??
+    sheets.find((s) => sameName(s.name, entry.sheetName)) ??
+    sheets.find((s) => s.id === entry.sheetId)
+  );
+}
+
+/**
+ * The record entry of the sheet with this id and name. Both matching first; then the name, since ids
+ * change between sessions and a new session can hand a sheet an id another sheet had; then the id
+ * alone (the sheet was renamed in this session). Excel names are unique regardless of case.
+ */
+export function findSheetMarks(r: MarksRecord, sheetId: string, sheetName: string): SheetMarks | undefined {
+  return (
+    r.sheets.find((s) => s.sheetId === sheetId && sameName(s.sheetName, sheetName)) ??
+    r.sheets.find((s) => sameName(s.sheetName, sheetName)) ??
+    r.sheets.find((s) => s.sheetId === sheetId)
+  );
+}
+
+/** The record with `old` (the entry as found) replaced by `sheet`, or removed when `sheet` marks no cell. */
+export function withSheet(r: MarksRecord, old: SheetMarks | undefined, sheet: SheetMarks | undefined): MarksRecord {
+  const others = r.sheets.filter((s) => s !== old);
   return { version: 1, sheets: sheet && Object.keys(sheet.cells).length > 0 ? [...others, sheet] : others };
 }

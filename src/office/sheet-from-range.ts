@@ -1,5 +1,5 @@
 /** Office.js range data (loaded in one sync) → the engine's SheetModel. */
-import { GridSheet, type Cell, type CellValue, type MergeRange } from '../engine/sheet/sheet-model';
+import { GridSheet, type Cell, type CellValue, type MergeRange, type SheetExtras } from '../engine/sheet/sheet-model';
 import { rangeOf, splitAreas } from './a1';
 
 export interface LoadedGrid {
@@ -27,8 +27,8 @@ function cellAt(grid: LoadedGrid, r: number, c: number): Cell | undefined {
 }
 
 /** `grid` starts at A1 (the adapter reads A1 to the end of the used range); `mergedAddress` is RangeAreas.address or null. */
-export function sheetFromRange(name: string, grid: LoadedGrid, mergedAddress: string | null): GridSheet {
+export function sheetFromRange(name: string, grid: LoadedGrid, mergedAddress: string | null, extras: SheetExtras = {}): GridSheet {
   const rows: (Cell | undefined)[][] = grid.values.map((row, r) => row.map((_, c) => cellAt(grid, r, c)));
   const merges: MergeRange[] = mergedAddress ? splitAreas(mergedAddress).map(rangeOf).filter((m) => m.bottom > m.top || m.right > m.left) : [];
-  return new GridSheet(name, rows, merges);
+  return new GridSheet(name, rows, merges, extras);
 }

@@ -7,6 +7,7 @@ import type { Locale } from '../engine/messages';
 import type { Rubric } from '../engine/rubric-types';
 import { validateSheet, type SheetCheck, type ValidationResult } from '../engine/validate/validate-sheet';
 import { HostError, type WorkbookHost } from '../host/workbook-host';
+import { exclusive } from '../host/workbook-lock';
 import { marksFromFindings } from './marks';
 
 export interface ValidateWorkbookOptions {
@@ -17,8 +18,13 @@ export interface ValidateWorkbookOptions {
 /**
  * Throws HostError: 'no-table' (with the locator's own message) when the sheet holds no rubric table,
  * or whatever the host raises (protected sheet, Excel too old). Nothing is marked unless all went well.
+ * Read and write run under the workbook lock, so a ribbon click and a pane click cannot interleave.
  */
-export async function validateWorkbook(host: WorkbookHost, rubric: Rubric, options: ValidateWorkbookOptions = {}): Promise<ValidationResult> {
+export function validateWorkbook(host: WorkbookHost, rubric: Rubric, options: ValidateWorkbookOptions = {}): Promise<ValidationResult> {
+  return exclusive(() => readValidateMark(host, rubric, options));
+}
+
+async function readValidateMark(host: WorkbookHost, rubric: Rubric, options: ValidateWorkbookOptions): Promise<ValidationResult> {
   const locale = options.locale ?? 'zh-CN';
   const sheet = await host.readActiveSheet();
   let result: ValidationResult;

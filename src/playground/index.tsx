@@ -12,6 +12,7 @@ import { useLanguage } from '../taskpane/hooks/useLanguage';
 import { loadLanguage, localStorageStore } from '../taskpane/language-preference';
 import { MemoryHost } from './memory-host';
 import { PlaygroundPage, type SampleWorkbook } from './PlaygroundPage';
+import { pgText } from './playground-messages';
 import { SAMPLE_URL } from './sample-url';
 import { emptyBook } from './workbook-model';
 
@@ -20,7 +21,9 @@ const SAMPLE_FILE = '江苏路街道-2023-自评表.xlsx';
 
 const store = localStorageStore();
 const rubric = bundledRubric();
-const host = new MemoryHost(emptyBook(), { locale: loadLanguage(store) ?? 'zh-CN', rubric });
+const initialLocale = loadLanguage(store) ?? 'zh-CN';
+// Not ready until the example is open: a click on 一键校验 before then would check an empty sheet.
+const host = new MemoryHost(emptyBook(), { locale: initialLocale, rubric, loading: pgText('status.opening', {}, initialLocale) });
 
 async function loadSample(): Promise<SampleWorkbook> {
   const response = await fetch(SAMPLE_URL);

@@ -31,6 +31,9 @@ export interface BookSheet {
   hidden: boolean;
   /** A protected sheet is shown but never marked. */
   protected: boolean;
+  /** 0-based rows and columns hidden in the file (or at zero height/width): the validator prefers what is visible. */
+  hiddenRows?: Set<number>;
+  hiddenCols?: Set<number>;
 }
 
 export interface Book {
@@ -80,6 +83,8 @@ export function cloneBook(book: Book): Book {
       cells: new Map([...s.cells].map(([k, c]) => [k, { ...c, value: cloneValue(c.value) }])),
       merges: s.merges.map((m) => ({ ...m })),
       columnWidths: [...s.columnWidths],
+      ...(s.hiddenRows ? { hiddenRows: new Set(s.hiddenRows) } : {}),
+      ...(s.hiddenCols ? { hiddenCols: new Set(s.hiddenCols) } : {}),
     })),
   };
 }

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { readErrors, WorkbookReadError } from '../cli/xlsx/read-errors';
 import { toA1, type Cell } from '../engine/sheet/sheet-model';
 import { sniffFileKind } from '../xlsx/file-kind';
-import { hasContent, MAX_COLS, MAX_ROWS, readMerges, visitCells } from '../xlsx/read-worksheet';
+import { hasContent, MAX_COLS, MAX_ROWS, readHidden, readMerges, visitCells } from '../xlsx/read-worksheet';
 import { fillColor } from './excel-colors';
 import type { Book, BookCell, BookSheet } from './workbook-model';
 
@@ -71,6 +71,7 @@ function readSheet(ws: ExcelJS.Worksheet): { sheet: BookSheet; truncated: boolea
       columnWidths,
       hidden: ws.state !== 'visible',
       protected: Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet),
+      ...readHidden(ws),
     },
     truncated,
   };

@@ -39,7 +39,23 @@ export function readWorksheet(ws: ExcelJS.Worksheet, limits: SheetLimits = SHEET
   const rows: (Cell | undefined)[][] = [];
   const extent = visitCells(ws, (cell, _source, row, col) => ((rows[row] ??= [])[col] = cell), { limits });
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
-  return { sheet: new GridSheet(ws.name, rows, readMerges(ws, limits)), ...extent };
+  return { sheet: new GridSheet(ws.name, rows, readMerges(ws, limits), readHidden(ws, limits)), ...extent };
+}
+
+/**
+ * Rows and columns a person does not see: hidden, or squeezed to zero height or width (both are how
+ * staff put away last year's rows and columns). 0-based, inside the limits.
+ */
+export function readHidden(ws: ExcelJS.Worksheet, limits: SheetLimits = SHEET_LIMITS): { hiddenRows: Set<number>; hiddenCols: Set<number> } {
+  const hiddenRows = new Set<number>();
+  const hiddenCols = new Set<number>();
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    if (rowNumber <= limits.rows && (row.hidden || row.height === 0)) hiddenRows.add(rowNumber - 1);
+  });
+  for (let c = 1; c <= Math.min(ws.columnCount, limits.cols); c++) {
+    if (ws.getColumn(c).hidden || ws.getColumn(c).width === 0) hiddenCols.add(c - 1);
+  }
+  return { hiddenRows, hiddenCols };
 }
 
 export interface VisitOptions {

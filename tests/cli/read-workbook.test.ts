@@ -4,6 +4,7 @@ import { pickSheet } from '../../src/cli/xlsx/pick-sheet';
 import { WorkbookReadError } from '../../src/cli/xlsx/read-errors';
 import { loadWorkbook } from '../../src/cli/xlsx/read-workbook';
 import { sniffFileKind } from '../../src/xlsx/file-kind';
+import type { XlsxReader } from '../../src/xlsx/xlsx-reader';
 import { MAX_ROWS, plain, readWorksheet } from '../../src/xlsx/read-worksheet';
 import { buildTemplateSpec } from '../../src/engine/template/build-template';
 import { buildTemplateWorkbook } from '../../src/cli/xlsx/write-template';
@@ -16,24 +17,26 @@ async function bytesOf(wb: ExcelJS.Workbook): Promise<Buffer> {
 async function roundTrip(fill: (ws: ExcelJS.Worksheet) => void) {
   const wb = new ExcelJS.Workbook();
   fill(wb.addWorksheet('S'));
-  const loaded = await loadWorkbook(await bytesOf(wb), 'test.xlsx');
-  return readWorksheet(loaded.worksheets[0]).sheet;
+  const loaded = loadWorkbook(await bytesOf(wb), 'test.xlsx');
+  return loaded.readSheet(loaded.sheets[0]).sheet;
 }
 
 /** The first bytes of an OLE compound file, as Office writes both .xls and encrypted .xlsx. */
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 async function expectReadError(bytes: Buffer, problem: string): Promise<WorkbookReadError> {
-  const err = await loadWorkbook(bytes, 'x.xlsx').then(
-    () => undefined,
-    (e: unknown) => e,
-  );
+  let err: unknown;
+  try {
+    loadWorkbook(bytes, 'x.xlsx');
+  } catch (e) {
+    err = e;
+  }
   expect(err).toBeInstanceOf(WorkbookReadError);
   expect((err as WorkbookReadError).problem).toBe(problem);
   return err as WorkbookReadError;
 }
 
-describe('readWorksheet (shared by the CLI and the playground): ExcelJS cells as the engine sees them', () => {
+describe('the streaming reader (validate) and readWorksheet (the playground): cells as the engine sees them', () => {
   test('rich text and hyperlinks become their plain text; dates become text', async () => {
     const sheet = await roundTrip((ws) => {
       ws.getCell('A1').value = { richText: [{ text: '佐证', font: { bold: true } }, { text: '材料' }] };
@@ -106,8 +109,8 @@ describe('readWorksheet (shared by the CLI and the playground): ExcelJS cells as
     const ws = wb.addWorksheet('big');
     ws.getCell('A1').value = 'top';
     ws.getCell(`A${MAX_ROWS + 10}`).value = 'far below';
-    const loaded = await loadWorkbook(await bytesOf(wb), 'big.xlsx');
-    const read = readWorksheet(loaded.worksheets[0]);
+    const loaded = loadWorkbook(await bytesOf(wb), 'big.xlsx');
+    const read = loaded.readSheet(loaded.sheets[0]);
     expect(read.truncated).toBe(true);
     expect(read.contentRows).toBe(MAX_ROWS + 10);
     expect(read.sheet.rowCount).toBeLessThanOrEqual(MAX_ROWS);
@@ -169,7 +172,7 @@ describe('loadWorkbook: bad input is named, never thrown raw', () => {
 describe('pickSheet', () => {
   const rubric = bundledRubric();
 
-  async function workbookWith(...sheets: ('table' | 'notes' | 'big')[]): Promise<ExcelJS.Workbook> {
+  async function workbookWith(...sheets: ('table' | 'notes' | 'big')[]): Promise<XlsxReader> {
     const wb = new ExcelJS.Workbook();
     for (const [i, kind] of sheets.entries()) {
       if (kind === 'table') {

@@ -3,7 +3,9 @@ import { HyperFormula } from 'hyperformula';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { loadWorkbook } from '../../src/cli/xlsx/read-workbook';
-import { readWorksheet } from '../../src/xlsx/read-worksheet';
+import type { XlsxReader } from '../../src/xlsx/xlsx-reader';
+
+const firstSheet = (reader: XlsxReader) => reader.readSheet(reader.sheets[0]);
 import { templateBuffer } from '../../src/cli/xlsx/write-template';
 import { dec } from '../../src/engine/decimal';
 import { locateTable } from '../../src/engine/locate/locate-table';
@@ -112,7 +114,7 @@ describe('buildTemplateSpec', () => {
 describe('template round trip', () => {
   test('written with ExcelJS and read back, the locator finds every clause and no stray row', async () => {
     const bytes = await templateBuffer(buildTemplateSpec(rubric));
-    const { sheet } = readWorksheet((await loadWorkbook(bytes, 'template.xlsx')).worksheets[0]);
+    const { sheet } = firstSheet(loadWorkbook(bytes, 'template.xlsx'));
     const table = locateTable(sheet, rubric);
     expect(table.rows.flatMap((r) => r.clauseIds)).toEqual(allClauses.map((c) => c.clause.id));
     expect(table.unknownRows).toEqual([]);
@@ -187,7 +189,7 @@ describe('CLI template', () => {
     expect([...plain.formulas.values()].some((f) => /RUBRIC/i.test(f))).toBe(false);
 
     // Read back through the CLI's own reader, the table is still the rubric's, every clause in place.
-    const { sheet } = readWorksheet((await loadWorkbook(readFileSync(withFormulas), 'formulas.xlsx')).worksheets[0]);
+    const { sheet } = firstSheet(loadWorkbook(readFileSync(withFormulas), 'formulas.xlsx'));
     const table = locateTable(sheet, rubric);
     expect(table.rows.flatMap((r) => r.clauseIds)).toEqual(allClauses.map((c) => c.clause.id));
     expect(table.unknownRows).toEqual([]);

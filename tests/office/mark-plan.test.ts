@@ -1,18 +1,20 @@
 import { planMarks, type CellState } from '../../src/office/mark-plan';
-import { NO_FILL, parseRecord, serializeRecord, withSheet, emptyRecord, type SheetMarks } from '../../src/office/marks-record';
+import { NO_FILL, parseRecord, serializeRecord, withSheet, emptyRecord, findSheetMarks, sheetOfEntry, type SheetMarks } from '../../src/office/marks-record';
 import { marksFromFindings, SEVERITY_FILL } from '../../src/office/marks';
 import { splitAreas, rangeOf, bareAddress } from '../../src/office/a1';
 import { GridSheet } from '../../src/engine/sheet/sheet-model';
 import type { Finding } from '../../src/engine/validate/finding';
 
 const YELLOW_USER = { color: '#FFFF00', pattern: 'Solid' };
-const state = (cells: Record<string, Partial<CellState>>) => (a: string): CellState => ({ fill: cells[a]?.fill ?? NO_FILL, note: cells[a]?.note ?? null });
+const state = (cells: Record<string, Partial<CellState>>) => (a: string): CellState => ({ fill: cells[a]?.fill ?? NO_FILL, note: cells[a]?.note ?? null, comment: cells[a]?.comment ?? null });
 
 describe('planMarks', () => {
   it('records the current state as the original of a newly marked cell', () => {
     const plan = planMarks('s1', 'S', 'note', undefined, [{ cell: 'E5', severity: 'error', note: 'n' }], state({ E5: { fill: YELLOW_USER, note: 'mine' } }));
-    expect(plan.next?.cells.E5).toEqual({ fill: YELLOW_USER, note: 'mine', markFill: SEVERITY_FILL.error, markNote: 'n' });
-    expect(plan.ops).toEqual([{ address: 'E5', fill: { kind: 'mark', color: SEVERITY_FILL.error }, note: { kind: 'set', text: 'n', exists: true } }]);
+    expect(plan.next?.cells.E5).toEqual({ fill: YELLOW_USER, note: 'mine', markFill: SEVERITY_FILL.error, markNote: 'n', annotation: 'note' });
+    expect(plan.ops).toEqual([
+      { address: 'E5', fill: { kind: 'mark', color: SEVERITY_FILL.error }, note: { kind: 'set', text: 'n', exists: true }, comment: { kind: 'keep' } },
+    ]);
   });
 
   it('re-marking keeps the first original, not our own earlier mark', () => {
@@ -28,7 +30,9 @@ describe('planMarks', () => {
     const prev: SheetMarks = { sheetId: 's1', sheetName: 'S', annotation: 'note', cells: { E5: { fill: NO_FILL, note: 'u', markFill: SEVERITY_FILL.info, markNote: 'ours' } } };
     const plan = planMarks('s1', 'S', 'note', prev, [], state({ E5: { fill: { color: SEVERITY_FILL.info, pattern: 'Solid' }, note: 'ours' } }));
     expect(plan.next).toBeUndefined();
-    expect(plan.ops).toEqual([{ address: 'E5', fill: { kind: 'restore', fill: NO_FILL }, note: { kind: 'set', text: 'u', exists: true } }]);
+    expect(plan.ops).toEqual([
+      { address: 'E5', fill: { kind: 'restore', fill: NO_FILL }, note: { kind: 'set', text: 'u', exists: true }, comment: { kind: 'keep' } },
+    ]);
   });
 
   it('a note of ours that a person deleted gives back the original it covered', () => {
@@ -45,7 +49,7 @@ describe('planMarks', () => {
 
 describe('marks record', () => {
   it('round-trips through its JSON text', () => {
-    const r = withSheet(emptyRecord(), 's1', { sheetId: 's1', sheetName: 'S', annotation: 'comment', cells: { A1: { fill: NO_FILL, note: null, markFill: '#FFC7CE', markNote: 'x' } } });
+    const r = withSheet(emptyRecord(), undefined, { sheetId: 's1', sheetName: 'S', annotation: 'comment', cells: { A1: { fill: NO_FILL, note: null, markFill: '#FFC7CE', markNote: 'x' } } });
     expect(parseRecord(serializeRecord(r))).toEqual(r);
   });
 
@@ -56,8 +60,8 @@ describe('marks record', () => {
   });
 
   it('withSheet removes a sheet that marks nothing', () => {
-    const r = withSheet(emptyRecord(), 's1', { sheetId: 's1', sheetName: 'S', annotation: 'note', cells: { A1: { fill: NO_FILL, note: null, markFill: '#FFC7CE', markNote: 'x' } } });
-    expect(withSheet(r, 's1', undefined).sheets).toEqual([]);
+    const r = withSheet(emptyRecord(), undefined, { sheetId: 's1', sheetName: 'S', annotation: 'note', cells: { A1: { fill: NO_FILL, note: null, markFill: '#FFC7CE', markNote: 'x' } } });
+    expect(withSheet(r, r.sheets[0], undefined).sheets).toEqual([]);
   });
 });
 

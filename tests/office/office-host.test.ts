@@ -50,6 +50,16 @@ describe('readActiveSheet', () => {
     ]);
   });
 
+  it('knows hidden rows and columns, read in the same single sync', async () => {
+    const { sim, sheet, host } = setup();
+    sheet.hiddenRows.add(2);
+    sheet.hiddenCols.add(5);
+    const model = await host().readActiveSheet();
+    expect(sim.syncCount).toBe(1);
+    expect([...(model.hiddenRows ?? [])]).toEqual([2]);
+    expect([...(model.hiddenCols ?? [])]).toEqual([5]);
+  });
+
   it('keeps row numbers when the used range does not start at A1, and reads error values', async () => {
     const sim = new ExcelSim();
     const sheet = sim.addSheet('S');
@@ -231,13 +241,14 @@ describe('refusals leave the sheet untouched', () => {
 
   it('a write that fails part-way is taken back: no partial marks', async () => {
     const { sim, sheet, host } = setup();
-    // Excel refuses a note on a cell holding a threaded comment; G3 comes after E2 in the batch.
-    sheet.comments.push({ address: 'G3', content: 'thread', id: 'c-user' });
+    // Excel refuses the write to G3, which comes after E2 in the batch.
+    sim.failWritesAt.add('G3');
     sheet.cell('E2').fill = { color: '#FFFF00', pattern: 'Solid' };
     const before = visible(sheet);
     const h = host();
     await h.readActiveSheet();
     await expect(h.writeMarks('自评表', [mark('E2', 'error'), mark('G3', 'error')])).rejects.toMatchObject({ kind: 'failed' });
+    sim.failWritesAt.clear();
     expect(visible(sheet)).toEqual(before);
     expect(sim.syncCount).toBeGreaterThan(2);
   });

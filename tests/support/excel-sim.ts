@@ -52,11 +52,15 @@ export class SimSheet {
   comments: SimComment[] = [];
   validations: SimValidation[] = [];
   frozenRows = 0;
+  /** 0-based rows and columns hidden in this sheet. */
+  hiddenRows = new Set<number>();
+  hiddenCols = new Set<number>();
   /** Every other format write, as "A1:B2 format.columnWidth=40". */
   formatLog: string[] = [];
   pageLayout: Record<string, unknown> = {};
   constructor(
-    readonly id: string,
+    /** Not readonly: Excel may hand a sheet another id in a later session (ExcelSim.newSession). */
+    public id: string,
     public name: string,
     public protected_ = false,
   ) {}
@@ -139,6 +143,14 @@ class ProtectedError extends Error {
 
 class ItemNotFound extends Error {
   code = 'ItemNotFound';
+}
+
+class ApiNotFound extends Error {
+  code = 'ApiNotFound';
+}
+
+class InjectedFailure extends Error {
+  code = 'GeneralException';
 }
 
 /** One Excel.run: its queued writes and the proxies to sync. */
@@ -291,7 +303,25 @@ class SimContext {
     );
   }
 
+  /** An API the simulated Excel lacks: Office.js knows the member, Excel refuses it (ApiNotFound). */
+  private gate<T extends object>(minor: number, what: string, api: T): T {
+    if (this.sim.apiMinor >= minor) return api;
+    return new Proxy(api, {
+      get: () => {
+        throw new ApiNotFound(`${what} needs ExcelApi 1.${minor}`);
+      },
+    });
+  }
+
   private notes(sheet: SimSheet) {
+    return this.gate(18, 'worksheet.notes', this.notesApi(sheet));
+  }
+
+  private comments(sheet: SimSheet) {
+    return this.gate(10, 'worksheet.comments', this.commentsApi(sheet));
+  }
+
+  private notesApi(sheet: SimSheet) {
     const ctx = this;
     let loadedAt = -1;
     const noteProxy = (find: () => SimNote | undefined, snapshot: SimNote | undefined) =>
@@ -345,7 +375,7 @@ class SimContext {
     };
   }
 
-  private comments(sheet: SimSheet) {
+  private commentsApi(sheet: SimSheet) {
     const ctx = this;
     let loadedAt = -1;
     const proxy = (snapshot: SimComment | undefined) =>
@@ -387,6 +417,7 @@ class SimContext {
         this.queue(() => {
           this.sheetFor(sheet);
           if (sheet.commentAt(address) !== undefined) throw new Error(`InvalidArgument: ${address} already has a comment`);
+          if (sheet.noteAt(address) !== undefined) throw new Error(`InvalidArgument: ${address} has a note`);
           sheet.comments.push({ address, content, id: `c${++this.sim.commentIds}` });
         });
       },
@@ -417,7 +448,15 @@ class SimContext {
         numberFormat: grid((c) => c?.numberFormat ?? 'General'),
         worksheet: { name: sheet.name, id: sheet.id },
         format: {
-          fill: { clear: () => this.queue(() => eachCell(box, (a) => delete this.sheetFor(sheet).cell(a).fill)) },
+          fill: {
+            clear: () =>
+              this.queue(() =>
+                eachCell(box, (a) => {
+                  if (sim.failWritesAt.has(a)) throw new InjectedFailure(`write to ${a} failed`);
+                  delete this.sheetFor(sheet).cell(a).fill;
+                }),
+              ),
+          },
           font: {},
           borders: { getItem: (edge: string) => ({ set style(v: string) { sheet.formatLog.push(`${address} border.${edge}=${v}`); } }) },
         },
@@ -440,9 +479,30 @@ class SimContext {
             },
           };
         },
+        getRowProperties: () => {
+          const ctx = this;
+          const props = Array.from({ length: rows }, (_, r) => ({ rowIndex: box.top + r, rowHidden: sheet.hiddenRows.has(box.top + r) }));
+          return {
+            get value() {
+              ctx.syncedSince(gen, 'getRowProperties().value');
+              return props;
+            },
+          };
+        },
+        getColumnProperties: () => {
+          const ctx = this;
+          const props = Array.from({ length: cols }, (_, c) => ({ columnIndex: box.left + c, columnHidden: sheet.hiddenCols.has(box.left + c) }));
+          return {
+            get value() {
+              ctx.syncedSince(gen, 'getColumnProperties().value');
+              return props;
+            },
+          };
+        },
         setCellProperties: (props: any[][]) =>
           this.queue(() =>
             eachCell(box, (a, r, c) => {
+              if (sim.failWritesAt.has(a)) throw new InjectedFailure(`write to ${a} failed`);
               const fill = props[r]?.[c]?.format?.fill;
               const cell = this.sheetFor(sheet).cell(a);
               if (fill) cell.fill = { color: fill.color, pattern: fill.pattern ?? 'Solid', ...(fill.patternColor ? { patternColor: fill.patternColor } : {}) };
@@ -496,6 +556,8 @@ export class ExcelSim {
   syncCount = 0;
   queued = 0;
   commentIds = 0;
+  /** Cells whose fill writes fail at sync, as a write Excel refuses part-way through a batch. */
+  failWritesAt = new Set<string>();
   rangeAddresses = new WeakMap<object, { sheet: SimSheet; address: string }>();
 
   addSheet(name: string, rows: (string | number | boolean | null | undefined)[][] = [], id = `id-${name}`): SimSheet {
@@ -526,6 +588,22 @@ export class ExcelSim {
     sheet.merges.push(...model.merges.map((m) => `${toA1(m.top, m.left)}:${toA1(m.bottom, m.right)}`));
     return sheet;
   }
+
+  /**
+   * A later session: Worksheet.id "remains constant within a single session but will change between
+   * sessions" (office-js-docs #297), so every sheet gets a new one; names, cells and settings stay.
+   */
+  newSession(): void {
+    let n = 0;
+    for (const s of this.sheets) {
+      const id = `{session-${++this.sessions}-${++n}}`;
+      if (this.activeSheetId === s.id) this.activeSheetId = id;
+      if (this.selection.sheetId === s.id) this.selection = { ...this.selection, sheetId: id };
+      s.id = id;
+    }
+  }
+
+  private sessions = 0;
 
   sheet(id: string): SimSheet {
     const s = this.sheets.find((x) => x.id === id);

@@ -5,9 +5,10 @@ import type { Rubric } from '../../engine/rubric-types';
 import type { SheetCheck } from '../../engine/validate/validate-sheet';
 import type { CliIO } from '../io';
 import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
-import { annotatedPath, writeAnnotatedCopy } from '../xlsx/annotate-workbook';
+import { AnnotateError } from '../../xlsx/annotate/annotate-package';
+import { annotatedPath, CopyError, writeAnnotatedCopy } from '../xlsx/annotate-workbook';
 import { expandInputs } from '../expand-inputs';
-import { isUnreadable, LOCALE, toReport, type FileReport, type FileReportOk } from '../validate-report';
+import { hasFileError, LOCALE, toReport, type FileReport, type FileReportOk } from '../validate-report';
 import { renderText } from '../validate-text';
 import { checkWorkbook } from '../xlsx/check-workbook';
 import type { CliLang } from '../xlsx/read-errors';
@@ -31,6 +32,8 @@ export interface ValidateOptions {
   sheet?: string;
   json?: boolean;
   outDir?: string;
+  /** Overwrite an existing annotated copy (never the input). */
+  force?: boolean;
   lang?: string;
   /** Report only: exit 0 even when a sheet has errors (2 still means a file could not be read). */
   exitZero?: boolean;
@@ -82,11 +85,15 @@ export async function runValidate(
     const report = toReport(checked, rubric, lang);
     if (checked.ok && opts.outDir !== undefined) {
       try {
-        const out = annotatedPath(file, opts.outDir, taken);
-        await writeAnnotatedCopy(checked.bytes, checked.result.sheet, checked.result.findings, out, lang);
+        const out = annotatedPath(file, opts.outDir, taken, opts.force);
+        writeAnnotatedCopy(checked.bytes, checked.result.sheet, checked.result.findings, out, lang);
         (report as FileReportOk).annotated = out;
       } catch (err) {
-        io.err(say(lang, `无法为 ${file} 写出标注副本：${(err as Error).message}`, `Could not write the annotated copy of ${file}: ${(err as Error).message}`));
+        const why =
+          err instanceof CopyError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
+        const message = say(lang, `未写出 ${file} 的标注副本：`, `The annotated copy of ${file} was not written:`) + `\n${why}`;
+        (report as FileReportOk).error = message;
+        io.err(message);
       }
     }
     reports.push(report);
@@ -94,7 +101,7 @@ export async function runValidate(
 
   if (opts.json) io.out(JSON.stringify({ files: reports }, null, 2));
   else renderText(reports, lang, io);
-  if (reports.some(isUnreadable)) return 2;
+  if (reports.some(hasFileError)) return 2;
   if (opts.exitZero) return 0;
   return reports.some((r) => (r as FileReportOk).counts.error > 0) ? 1 : 0;
 }
@@ -123,6 +130,7 @@ export function registerValidate(program: Command, io: CliIO, extraChecks?: Shee
     .option('--sheet <name>', '工作表名称，默认自动查找 (worksheet name; default: the first holding the rubric table)')
     .option('--json', '输出 JSON (print one JSON document)')
     .option('--out-dir <dir>', '把标注了问题的副本写入该文件夹，原文件不变 (write annotated copies here; inputs are never changed)')
+    .option('--force', '覆盖已存在的标注副本，绝不覆盖输入文件 (overwrite existing annotated copies; never an input)')
     .option('--lang <lang>', '消息语言 zh 或 en (message language)', 'zh')
     .option('--exit-zero', '只报告：发现错误时也以 0 退出，无法读取的文件仍为 2 (report only: exit 0 even with errors)')
     .action(async (files: string[], opts: ValidateOptions) => {

@@ -1,6 +1,6 @@
 /**
- * One workbook from disk to a ValidationResult: read the bytes (read-only), load them with ExcelJS,
- * pick the sheet, validate. Every way a file can be unusable ends as a WorkbookReadError for that file.
+ * One workbook from disk to a ValidationResult: read the bytes (read-only), open them with the streaming
+ * reader, pick the sheet, validate. Every way a file can be unusable ends as a WorkbookReadError for that file.
  */
 import { readFileSync, statSync } from 'fs';
 import { findUnitName } from '../../engine/locate/unit-name';
@@ -10,6 +10,7 @@ import { validateSheet, type SheetCheck, type ValidationResult } from '../../eng
 import { readErrors, WorkbookReadError } from './read-errors';
 import { pickSheet } from './pick-sheet';
 import { loadWorkbook } from './read-workbook';
+import type { ReadLimits } from '../../xlsx/read-limits';
 
 /** A self-assessment workbook is a few hundred KB; beyond this it is something else (or full of photos). */
 export const MAX_FILE_MB = 50;
@@ -20,6 +21,8 @@ export interface CheckOptions {
   sheet?: string;
   locale?: Locale;
   extraChecks?: SheetCheck[];
+  /** Read limits (tests pass small ones); READ_LIMITS by default. */
+  limits?: ReadLimits;
 }
 
 export type CheckResult =
@@ -65,7 +68,7 @@ export async function checkBytes(
   options: CheckOptions,
 ): Promise<{ result: ValidationResult; unit: string | null; parseMs: number; validateMs: number }> {
   const t0 = performance.now();
-  const workbook = await loadWorkbook(bytes, file);
+  const workbook = loadWorkbook(bytes, file, options.limits);
   const picked = pickSheet(workbook, options.rubric, file, options.sheet);
   const t1 = performance.now();
   const result = validateSheet(picked.sheet, options.rubric, { locale: options.locale, extraChecks: options.extraChecks, table: picked.table });

@@ -1,51 +1,53 @@
 /**
  * Which worksheet holds the self-assessment: the one named by --sheet, else the first (visible sheets
- * before hidden ones) where the locator finds the rubric table.
+ * before hidden ones) where the locator finds the rubric table. Sheets are read one at a time, as
+ * needed, by the streaming reader.
  */
-import type ExcelJS from 'exceljs';
 import { locateTable, TableNotFoundError, type LocatedTable } from '../../engine/locate/locate-table';
 import type { Rubric } from '../../engine/rubric-types';
 import type { GridSheet } from '../../engine/sheet/sheet-model';
+import type { SheetEntry, XlsxReader } from '../../xlsx/xlsx-reader';
 import { readErrors } from './read-errors';
-import { MAX_COLS, MAX_ROWS, readWorksheet } from '../../xlsx/read-worksheet';
+import { readSheetOf } from './read-workbook';
 
 export interface PickedSheet {
   sheet: GridSheet;
   table: LocatedTable;
 }
 
-const findByName = (workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined =>
-  workbook.worksheets.find((ws) => ws.name === name) ??
-  workbook.worksheets.find((ws) => ws.name.trim().toLowerCase() === name.trim().toLowerCase());
+const findByName = (sheets: readonly SheetEntry[], name: string): SheetEntry | undefined =>
+  sheets.find((ws) => ws.name === name) ?? sheets.find((ws) => ws.name.trim().toLowerCase() === name.trim().toLowerCase());
 
-/** Throws WorkbookReadError (no-such-sheet, too-large or no-table); other locator errors propagate. */
-export function pickSheet(workbook: ExcelJS.Workbook, rubric: Rubric, file: string, wanted?: string): PickedSheet {
+/** Throws WorkbookReadError (no-such-sheet, too-large, a read limit, damage or no-table); other locator errors propagate. */
+export function pickSheet(workbook: XlsxReader, rubric: Rubric, file: string, wanted?: string): PickedSheet {
   if (wanted !== undefined) {
-    const ws = findByName(workbook, wanted);
-    if (!ws) throw readErrors.noSuchSheet(file, wanted, workbook.worksheets.map((w) => w.name));
-    return locateIn(ws, rubric, file, true) as PickedSheet;
+    const ws = findByName(workbook.sheets, wanted);
+    if (!ws) throw readErrors.noSuchSheet(file, wanted, workbook.sheets.map((w) => w.name));
+    return locateIn(workbook, ws, rubric, file, true) as PickedSheet;
   }
-  const ordered = [...workbook.worksheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
+  const ordered = [...workbook.sheets].sort((a, b) => Number(a.state !== 'visible') - Number(b.state !== 'visible'));
   const zh: string[] = [];
   const en: string[] = [];
   for (const ws of ordered) {
-    const picked = locateIn(ws, rubric, file, false, zh, en);
+    const picked = locateIn(workbook, ws, rubric, file, false, zh, en);
     if (picked) return picked;
   }
   throw readErrors.noTable(file, zh, en);
 }
 
 function locateIn(
-  ws: ExcelJS.Worksheet,
+  workbook: XlsxReader,
+  ws: SheetEntry,
   rubric: Rubric,
   file: string,
   strict: boolean,
   zh: string[] = [],
   en: string[] = [],
 ): PickedSheet | undefined {
-  const read = readWorksheet(ws);
+  const read = readSheetOf(workbook, ws, file);
   if (read.truncated) {
-    const err = readErrors.tooLarge(file, ws.name, read.contentRows, read.contentCols, MAX_ROWS, MAX_COLS);
+    const { rows, cols } = workbook.limits;
+    const err = readErrors.tooLarge(file, ws.name, read.contentRows, read.contentCols, rows, cols);
     if (strict) throw err;
     zh.push(err.zh);
     en.push(err.en);

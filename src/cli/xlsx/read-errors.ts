@@ -1,3 +1,5 @@
+import type { LimitName } from '../../xlsx/read-limits';
+
 /**
  * Why a workbook could not be checked, in Chinese first and English after: the CLI prints one of these
  * for the file (exit 2) and goes on with the others — never a stack trace.
@@ -13,6 +15,8 @@ export type ReadProblem =
   | 'no-sheets'
   | 'no-such-sheet'
   | 'too-large'
+  | 'limit'
+  | 'unsupported'
   | 'no-table'
   | 'internal';
 
@@ -33,6 +37,18 @@ export class WorkbookReadError extends Error {
     return lang === 'en' ? this.en : `${this.zh}\n${this.en}`;
   }
 }
+
+/** What each read limit counts, as the messages name it. */
+const LIMIT_NAMES: Readonly<Record<LimitName, { zh: string; en: string; bytes?: boolean }>> = {
+  partBytes: { zh: '单个部件解压后的大小', en: 'inflated size of one part', bytes: true },
+  totalBytes: { zh: '所读部件解压后的总大小', en: 'total inflated size of the parts read', bytes: true },
+  entries: { zh: '压缩包中的条目数', en: 'number of entries in the zip' },
+  sharedStrings: { zh: '共享字符串的个数', en: 'number of shared strings' },
+  sharedStringChars: { zh: '共享字符串的总字数', en: 'characters in the shared strings' },
+  cells: { zh: '单元格的个数', en: 'number of cells' },
+};
+
+const amount = (n: number, bytes?: boolean) => (bytes ? `${Math.ceil(n / 1024 / 1024)} MB` : String(n));
 
 const fail = (problem: ReadProblem, zh: string, en: string) => new WorkbookReadError(problem, zh, en);
 
@@ -84,6 +100,24 @@ export const readErrors = {
       'too-large',
       `${file} 有 ${megabytes} MB，超过 ${limit} MB 的上限，不像自评表。请删除工作簿中多余的图片和工作表，或把自评表复制到新工作簿后再检查。`,
       `${file} is ${megabytes} MB, over the ${limit} MB limit for a self-assessment workbook. Remove extra pictures and sheets, or copy the self-assessment into a new workbook.`,
+    ),
+  /** A read limit (src/xlsx/read-limits.ts) was passed: the file is refused before it can exhaust memory. */
+  limit: (file: string, limit: LimitName, actual: number, max: number, part?: string) => {
+    const what = LIMIT_NAMES[limit];
+    const where = part ? `（${part}）` : '';
+    const whereEn = part ? ` (${part})` : '';
+    return fail(
+      'limit',
+      `${file} 超出读取上限：${what.zh}至少为 ${amount(actual, what.bytes)}${where}，上限为 ${amount(max, what.bytes)}，不像自评表，未读取。请把自评表复制到新工作簿（只保留需要的工作表）后再检查。`,
+      `${file} exceeds a read limit: the ${what.en} is at least ${amount(actual, what.bytes)}${whereEn}, over the limit of ${amount(max, what.bytes)}, so it is not read as a self-assessment workbook. Copy the self-assessment into a new workbook (only the sheets it needs) and check that.`,
+    );
+  },
+  /** A valid kind of workbook this tool does not read (binary .xlsb, …): not damage. */
+  unsupported: (file: string, what: string, whatEn: string) =>
+    fail(
+      'unsupported',
+      `${file} 是${what}，本工具无法读取（文件本身没有损坏）。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”后再检查。`,
+      `${file} is ${whatEn}, which this tool does not read (the file itself is not damaged). Open it in Excel and save it as "Excel Workbook (*.xlsx)".`,
     ),
   internal: (file: string, detail: string) =>
     fail(

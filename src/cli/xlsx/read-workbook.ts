@@ -1,15 +1,18 @@
 /**
- * A workbook from a Buffer (the file on disk is never opened for writing), loaded with the CLI's
- * ExcelJS. Bad input becomes a WorkbookReadError saying what is wrong and how to fix it. Worksheets are
- * read by the rules shared with the playground (src/xlsx/read-worksheet.ts).
+ * A workbook from a Buffer (the file on disk is never opened for writing), opened with the streaming
+ * reader (src/xlsx/xlsx-reader.ts): only the parts validation needs are inflated, within READ_LIMITS.
+ * Bad input becomes a WorkbookReadError saying what is wrong and how to fix it.
  */
-import type ExcelJS from 'exceljs';
 import { sniffFileKind } from '../../xlsx/file-kind';
-import { newWorkbook } from './exceljs';
-import { readErrors } from './read-errors';
+import { READ_LIMITS, ReadLimitError, type ReadLimits } from '../../xlsx/read-limits';
+import { XmlFormatError } from '../../xlsx/xml-part';
+import type { ReadSheet } from '../../xlsx/read-worksheet';
+import { XlsxFormatError, XlsxReader, type SheetEntry } from '../../xlsx/xlsx-reader';
+import { ZipFormatError } from '../../xlsx/zip-entries';
+import { readErrors, WorkbookReadError } from './read-errors';
 
-/** Load a workbook from its bytes; `file` only names it in messages. */
-export async function loadWorkbook(buf: Buffer, file: string): Promise<ExcelJS.Workbook> {
+/** Open a workbook from its bytes; `file` only names it in messages. Throws WorkbookReadError. */
+export function loadWorkbook(buf: Uint8Array, file: string, limits: ReadLimits = READ_LIMITS): XlsxReader {
   switch (sniffFileKind(buf)) {
     case 'cfb-encrypted':
       throw readErrors.encrypted(file);
@@ -20,13 +23,35 @@ export async function loadWorkbook(buf: Buffer, file: string): Promise<ExcelJS.W
     case 'zip':
       break;
   }
-  const workbook = newWorkbook();
+  let reader: XlsxReader;
   try {
-    // ExcelJS's typings ask for its own Buffer type; a Node Buffer is what it reads.
-    await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
+    reader = XlsxReader.open(buf, limits);
   } catch (err) {
-    throw readErrors.corrupt(file, (err as Error).message ?? String(err));
+    throw asReadError(err, file);
   }
-  if (workbook.worksheets.length === 0) throw readErrors.noSheets(file);
-  return workbook;
+  if (reader.sheets.length === 0) throw readErrors.noSheets(file);
+  return reader;
+}
+
+/** One worksheet of an open workbook; throws WorkbookReadError (a limit, damage) like loadWorkbook. */
+export function readSheetOf(reader: XlsxReader, sheet: SheetEntry, file: string): ReadSheet {
+  try {
+    return reader.readSheet(sheet);
+  } catch (err) {
+    throw asReadError(err, file);
+  }
+}
+
+/**
+ * What went wrong reading a package, for the user: damage only when the bytes are damaged (zip or XML
+ * malformed, a part missing); a limit by name; anything else is the tool's fault, not the file's.
+ */
+export function asReadError(err: unknown, file: string): WorkbookReadError {
+  if (err instanceof WorkbookReadError) return err;
+  if (err instanceof ReadLimitError) return readErrors.limit(file, err.limit, err.actual, err.max, err.part);
+  if (err instanceof XlsxFormatError && err.message.startsWith('xlsb')) {
+    return readErrors.unsupported(file, 'Excel 二进制工作簿（.xlsb）', 'an Excel binary workbook (.xlsb)');
+  }
+  if (err instanceof ZipFormatError || err instanceof XmlFormatError || err instanceof XlsxFormatError) return readErrors.corrupt(file, err.message);
+  return readErrors.internal(file, (err as Error)?.message ?? String(err));
 }

@@ -6,18 +6,26 @@
 import { t, type Locale } from '../messages';
 import type { Rubric } from '../rubric-types';
 import type { SheetModel } from '../sheet/sheet-model';
-import { findHeader, HEADER_NAMES } from './find-header';
+import { findHeader, HEADER_NAMES, headerNearMiss } from './find-header';
 import { mapRows } from './map-rows';
 import { MergeIndex } from './merge-index';
 import { rubricLookup } from './rubric-lookup';
-import type { ColumnRole, LocatedTable } from './types';
+import type { ColumnRole, HeaderNearMiss, LocatedTable } from './types';
 
-export type { ColumnRole, DuplicateRow, FoundHeader, LocatedRow, LocatedTable, RowSection, TotalRow } from './types';
+export type {
+  ColumnRole,
+  DuplicateRow,
+  FoundHeader,
+  HeaderNearMiss,
+  IgnoredColumn,
+  IgnoredRow,
+  LocatedRow,
+  LocatedTable,
+  RowSection,
+  TotalRow,
+} from './types';
 
-/** How many rows from the top the header is looked for in. */
-export const HEADER_SEARCH_ROWS = 15;
-
-/** No header row with an item column and a score column in the first rows: says what was looked for and where. */
+/** No header row with an item column and a score column anywhere in the sheet: says what was looked for, and the nearest miss. */
 export class TableNotFoundError extends Error {
   constructor(
     readonly sheet: string,
@@ -25,6 +33,8 @@ export class TableNotFoundError extends Error {
     readonly searched: Readonly<Partial<Record<ColumnRole, readonly string[]>>>,
     /** How many rows from the top were searched. */
     readonly rowsSearched: number,
+    /** The row that came closest, if any row named a column at all. */
+    readonly nearMiss?: HeaderNearMiss,
   ) {
     super();
     this.name = 'TableNotFoundError';
@@ -33,7 +43,7 @@ export class TableNotFoundError extends Error {
 
   localized(locale: Locale = 'zh-CN'): string {
     const join = (names: readonly string[] | undefined) => (names ?? []).join(locale === 'en' ? ' / ' : '、');
-    return t(
+    const main = t(
       'locate.tableNotFound',
       {
         sheet: this.sheet,
@@ -43,22 +53,31 @@ export class TableNotFoundError extends Error {
       },
       locale,
     );
+    const near = this.nearMiss;
+    if (this.rowsSearched === 0) return main;
+    const sep = t('finding.list.separator', {}, locale);
+    const roles = (list: ColumnRole[]) => list.map((r) => t(`locate.role.${r}`, {}, locale)).join(sep);
+    const hint = near
+      ? t('locate.nearMiss', { row: near.row + 1, found: roles(near.found), missing: roles(near.missing) }, locale)
+      : t('locate.nearMiss.none', {}, locale);
+    return `${main}${locale === 'en' ? ' ' : ''}${hint}`;
   }
 }
 
-/** Throws TableNotFoundError when no header row is found in the first HEADER_SEARCH_ROWS rows. */
+/** Throws TableNotFoundError when no row of the sheet is a header. */
 export function locateTable(sheet: SheetModel, rubric: Rubric): LocatedTable {
   return locateWithMerges(sheet, rubric, new MergeIndex(sheet));
 }
 
 /** locateTable with a merge index the caller keeps using (the validator reads the same merges). */
 export function locateWithMerges(sheet: SheetModel, rubric: Rubric, merges: MergeIndex): LocatedTable {
-  const header = findHeader(sheet, merges, HEADER_SEARCH_ROWS);
+  const header = findHeader(sheet, merges, sheet.rowCount, { year: rubric.year });
   if (!header) {
     throw new TableNotFoundError(
       sheet.name,
       { item: HEADER_NAMES.item.slice(0, 3), score: HEADER_NAMES.score.slice(0, 3) },
-      HEADER_SEARCH_ROWS,
+      sheet.rowCount,
+      headerNearMiss(sheet, merges),
     );
   }
   return mapRows(sheet, merges, header, rubricLookup(rubric));

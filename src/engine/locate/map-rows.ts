@@ -4,12 +4,14 @@
  * to a clause only by item name plus clause number or text, never by its position.
  */
 import type { Category, Clause } from '../rubric-types';
-import type { SheetModel } from '../sheet/sheet-model';
+import { isRowHidden, type SheetModel } from '../sheet/sheet-model';
 import { roleOf } from './find-header';
-import type { DuplicateRow, FoundHeader, LocatedRow, LocatedTable, RowSection, TotalRow } from './types';
+import { resolveConflict } from './hidden-rows';
+import type { DuplicateRow, FoundHeader, IgnoredRow, LocatedRow, LocatedTable, RowSection, TotalRow } from './types';
 import type { MergeIndex } from './merge-index';
 import { cellText, isBlank, nameKey } from './normalise-text';
 import type { ItemRef, RubricLookup } from './rubric-lookup';
+import { joinRuleParts, ruleLastColumn } from './rule-span';
 
 const GRAND_TOTAL = /^(?:合计|总计|总分|总得分|得分合计|合计得分|自评总分|自评合计|自评得分合计|总合计|最终得分|综合得分|总计得分)$/;
 const SUBTOTAL = /(?:小计|合计)$/;
@@ -30,6 +32,7 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
   const unknownRows: number[] = [];
   const totalRows: TotalRow[] = [];
   const duplicateRows: DuplicateRow[] = [];
+  const ignoredRows: IgnoredRow[] = [];
   const itemRows: Record<string, number> = {};
   const candidates: WholeItemCandidate[] = [];
   const taken = new Map<string, number>();
@@ -41,17 +44,44 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
   };
   const visibleText = (row: number, col: number | undefined): string =>
     col === undefined ? '' : cellText(merges.visible(row, col)).trim();
-  const scoreLike = new Set([columns.score, columns.evidence, columns.reason]);
+  const scoreLike = new Set([columns.score, columns.evidence, columns.reason, columns.deduction, columns.review, columns.reviewNote]);
+  const ruleLastCol = ruleLastColumn(merges, header);
+  const ruleCol = columns.rule;
+  /** The row's own 评分细则 text, across both columns of a split 序号 | 内容 rule header. */
+  const ruleRowText = (row: number): string =>
+    ruleCol === undefined || ruleLastCol === undefined ? rowText(row, ruleCol) : joinRuleParts(ruleCol, ruleLastCol, (c) => rowText(row, c));
+  /** The row above that these rows continue, while nothing else stands between them. */
+  let group: { located: LocatedRow; ruleTop: number | undefined } | undefined;
+  const ruleTopOf = (row: number): number | undefined => (ruleCol === undefined ? undefined : merges.anchor(row, ruleCol).row);
+  const addSubRow = (row: number): void => {
+    if (!group) return;
+    (group.located.subRows ??= []).push(row);
+  };
 
   const place = (row: number, clauses: Clause[], itemId: string | undefined): void => {
     const ids = clauses.map((c) => c.id);
-    const firstRow = ids.map((id) => taken.get(id)).find((r) => r !== undefined);
-    if (firstRow !== undefined) {
-      duplicateRows.push({ row, clauseIds: ids, firstRow });
-      return;
+    const earlier = [...new Set(ids.map((id) => taken.get(id)).filter((r): r is number => r !== undefined))];
+    if (earlier.length > 0) {
+      const conflict = resolveConflict(sheet, row, earlier);
+      if (conflict === 'duplicate') {
+        duplicateRows.push({ row, clauseIds: ids, firstRow: earlier[0] });
+        return;
+      }
+      if (conflict === 'ignore') {
+        ignoredRows.push({ row, used: earlier.find((r) => !isRowHidden(sheet, r)) as number, clauseIds: ids });
+        return;
+      }
+      for (const r of earlier) {
+        const at = rows.findIndex((x) => x.row === r);
+        ignoredRows.push({ row: r, used: row, clauseIds: at >= 0 ? rows[at].clauseIds : ids });
+        if (at >= 0) rows.splice(at, 1);
+        for (const [id, by] of taken) if (by === r) taken.delete(id);
+      }
     }
     for (const id of ids) taken.set(id, row);
-    rows.push({ row, section: sectionOf(clauses, lookup), clauseIds: ids, itemId });
+    const located: LocatedRow = { row, section: sectionOf(clauses, lookup), clauseIds: ids, itemId };
+    rows.push(located);
+    group = { located, ruleTop: ruleTopOf(row) };
   };
 
   let category: Category | undefined;
@@ -70,7 +100,9 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
 
     const total = totalOf(ownTexts.filter((t) => !scoreLike.has(t.col)), row, lookup, category);
     if (total) {
-      totalRows.push(total);
+      group = undefined;
+      // A hidden 合计 is an old one put away; only the totals a person sees are checked.
+      if (!isRowHidden(sheet, row)) totalRows.push(total);
       if (total.kind === 'total') afterGrandTotal = true;
       continue;
     }
@@ -98,7 +130,14 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
       vetoLabel ||= itemText.includes(VETO_LABEL);
     }
 
-    const ruleText = rowText(row, columns.rule);
+    const ruleText = ruleRowText(row);
+    const ownScore = columns.score !== undefined && rowText(row, columns.score) !== '';
+    const subRowOf = group && item && group.located.itemId === item.item.id && !namedHere ? group : undefined;
+    // Under one merged 评分细则 cell: another score, reason or evidence line of the same clause.
+    if (subRowOf && !ruleText && subRowOf.ruleTop !== undefined && ruleTopOf(row) === subRowOf.ruleTop && subRowOf.ruleTop < row) {
+      addSubRow(row);
+      continue;
+    }
     let clauses: Clause[] = [];
     if (ruleText) {
       if (item) clauses = lookup.clausesOfItem(ruleText, item.item);
@@ -109,30 +148,54 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
     // A veto clause needs a 是/否 of its own; it never rides along in a row that scores points.
     if (clauses.length > 1) clauses = clauses.filter((c) => c.rule.kind !== 'veto');
 
+    // The rest of a clause the row above began (a PDF line pasted into its own row, a sub-point scored apart).
+    const continued = clauses.length === 0 && ruleText && item ? lookup.clausesContaining(ruleText, item.item) : [];
+    if (subRowOf && ((!ruleText && ownScore) || continued.some((c) => subRowOf.located.clauseIds.includes(c.id)))) {
+      addSubRow(row);
+      continue;
+    }
+    if (clauses.length === 0 && continued.length === 1 && !taken.has(continued[0].id)) clauses = continued;
+
     if (clauses.length > 0) {
       place(row, clauses, lookup.clauseRef(clauses[0].id)?.item.id);
-    } else if (!ruleText && item && (namedHere || rowText(row, columns.score) !== '')) {
+    } else if (!ruleText && item && (namedHere || ownScore)) {
+      group = undefined;
       candidates.push({ row, ref: item, named: namedHere });
-    } else if (!afterGrandTotal && !isNoteRow(ownTexts) && !isLabelOnly(ownTexts, columns.category, categoryText, lookup, vetoLabel)) {
+    } else if (
+      !afterGrandTotal &&
+      !isRowHidden(sheet, row) &&
+      !isNoteRow(ownTexts) &&
+      !isLabelOnly(ownTexts, columns.category, categoryText, lookup, vetoLabel)
+    ) {
+      group = undefined;
       unknownRows.push(row);
     }
   }
 
   // A row naming an item but no clause is the whole item in one row, unless other rows score its clauses.
+  let lastWhole: LocatedRow | undefined;
   for (const c of candidates) {
     const clauses = c.ref.item.clauses.filter((cl) => cl.rule.kind !== 'veto');
-    if (clauses.length > 0 && clauses.every((cl) => !taken.has(cl.id))) place(c.row, clauses, c.ref.item.id);
-    else if (!c.named) unknownRows.push(c.row);
+    if (clauses.length > 0 && clauses.every((cl) => !taken.has(cl.id))) {
+      place(c.row, clauses, c.ref.item.id);
+      lastWhole = rows[rows.length - 1];
+    } else if (!c.named && lastWhole?.itemId === c.ref.item.id) {
+      // A further score line under a whole-item row (one score per sub-point, one 加分 reason per row).
+      (lastWhole.subRows ??= []).push(c.row);
+    } else if (!c.named && !isRowHidden(sheet, c.row)) unknownRows.push(c.row);
   }
 
   return {
     headerRow,
     columns,
+    ...(ruleLastCol !== undefined ? { ruleLastCol } : {}),
     rows: foldMergedScores(rows, merges, columns.score).sort((a, b) => a.row - b.row),
     unknownRows: unknownRows.sort((a, b) => a - b),
     totalRows,
     duplicateRows,
     itemRows,
+    ...(header.ignoredColumns ? { ignoredColumns: header.ignoredColumns } : {}),
+    ...(ignoredRows.length > 0 ? { ignoredRows: ignoredRows.sort((a, b) => a.row - b.row) } : {}),
   };
 }
 

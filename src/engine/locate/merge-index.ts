@@ -43,6 +43,12 @@ export class MergeIndex {
     return this.sheet.cell(a.row, a.col)?.formula;
   }
 
+  /** The number format of the cell a person edits for (row, col), if the reader knows it. */
+  numberFormat(row: number, col: number): string | undefined {
+    const a = this.anchor(row, col);
+    return this.sheet.cell(a.row, a.col)?.numberFormat;
+  }
+
   /** The value stored in this cell itself; null inside a merge other than at its top-left. */
   own(row: number, col: number): CellValue {
     const a = this.anchor(row, col);

@@ -16,6 +16,8 @@ export interface RubricLookup {
   item(text: string, preferred?: Category): ItemRef | undefined;
   /** Clauses of `item` a 评分细则 text names: by its leading number(s), else by the clause's opening words. */
   clausesOfItem(ruleText: string, item: Item): Clause[];
+  /** Clauses of `item` whose text holds this text: a clause's later part, written in a row of its own. */
+  clausesContaining(ruleText: string, item: Item): Clause[];
   /** Clauses anywhere in the rubric whose opening words the text contains, all of one item. */
   clausesByText(ruleText: string): ClauseRef[];
   clauseRef(id: string): ClauseRef | undefined;
@@ -25,31 +27,48 @@ export interface RubricLookup {
 /** Opening words long enough to tell clauses apart, short enough to survive a staff member's edits further on. */
 const SIGNATURE_LENGTH = 12;
 const MIN_SIGNATURE = 6;
+/** A shorter fragment (否则不得分) recurs in many clauses and says nothing about which one it continues. */
+const MIN_FRAGMENT = 8;
 /** A contained (not exact) item name must be this long, so a short alias such as 低保 does not match stray text. */
 const MIN_CONTAINED_NAME = 4;
 
 /** 1、 1. 1． 1) (1) 第1条 at the start of the (normalised) text. */
 const LEADING_NUMBER = /^(?:\((\d{1,2})\)|(\d{1,2})[、.,:)](?!\d)|第(\d{1,2})条)/;
 /**
- * A further clause number starting a line or a sentence: an item written in one row. Matched on the
- * raw text (full-width forms included) because normalising every long 评分细则 cell is the locator's
- * biggest cost.
+ * A further clause number starting a line or a sentence, or straight after a clause's closing
+ * （N分）/(N分): an item written in one row, however its clauses were joined. Matched on the raw text
+ * (full-width forms included) because normalising every long 评分细则 cell is the locator's biggest cost.
  */
-const LATER_NUMBER = /(?:\n|[。;；])[ \t\u3000]*([0-9０-９]{1,2})[、.．](?![0-9０-９])/g;
+const LATER_NUMBER = /(?:\n|[。;；]|分\s*[)）])[ \t\u3000]*([0-9０-９]{1,2})[、.．](?![0-9０-９])/g;
 /** Enough of the start of a text to hold any leading number form. */
 const LEAD_SPAN = 12;
 
 const digitsValue = (digits: string): number => Number(digits.normalize('NFKC'));
 
-/** The clause numbers a 评分细则 text starts with, the leading one first; empty when it has none. */
-export function clauseNumbers(ruleText: string): number[] {
+/** One numbered part of a 评分细则 text: its number and where it starts and ends in the raw text. */
+interface NumberedPart {
+  number: number;
+  start: number;
+  end: number;
+}
+
+/** The numbered parts of a text that starts with a clause number; empty when it has none. */
+function numberedParts(ruleText: string): NumberedPart[] {
   const lead = LEADING_NUMBER.exec(normaliseText(ruleText.trimStart().slice(0, LEAD_SPAN)));
   if (!lead) return [];
-  const numbers = [Number(lead[1] ?? lead[2] ?? lead[3])];
+  const parts: NumberedPart[] = [{ number: Number(lead[1] ?? lead[2] ?? lead[3]), start: 0, end: ruleText.length }];
   for (const m of ruleText.matchAll(LATER_NUMBER)) {
-    const n = digitsValue(m[1]);
-    if (!numbers.includes(n)) numbers.push(n);
+    const start = (m.index ?? 0) + m[0].length - m[1].length - 1;
+    parts[parts.length - 1].end = start;
+    parts.push({ number: digitsValue(m[1]), start, end: ruleText.length });
   }
+  return parts;
+}
+
+/** The clause numbers a 评分细则 text starts with, the leading one first; empty when it has none. */
+export function clauseNumbers(ruleText: string): number[] {
+  const numbers: number[] = [];
+  for (const p of numberedParts(ruleText)) if (!numbers.includes(p.number)) numbers.push(p.number);
   return numbers;
 }
 
@@ -99,6 +118,8 @@ export function rubricLookup(rubric: Rubric): RubricLookup {
 
   const signatures = new Map<Clause, string>();
   for (const ref of index.clauses) signatures.set(ref.clause, signature(ref.clause));
+  const clauseKeys = new Map<Clause, string>();
+  for (const ref of index.clauses) clauseKeys.set(ref.clause, nameKey(ref.clause.text));
   const namesText = (key: string, clause: Clause): boolean => {
     const sig = signatures.get(clause) ?? '';
     return sig.length >= MIN_SIGNATURE && key.includes(sig);
@@ -124,17 +145,32 @@ export function rubricLookup(rubric: Rubric): RubricLookup {
       return contained ? pick(itemsByKey.get(contained), preferred) : undefined;
     },
     clausesOfItem(ruleText, item) {
-      const numbers = clauseNumbers(ruleText);
-      const byNumber = numbers
-        .map((n) => item.clauses.find((c) => c.number === n))
-        .filter((c): c is Clause => c !== undefined);
-      // A leading number the item does not have is a wrong number, not a reason to guess by position.
-      if (numbers.length > 0 && byNumber[0]?.number === numbers[0]) return byNumber;
-      const key = nameKey(ruleText);
-      const byText = item.clauses.filter((c) => namesText(key, c));
-      if (byText.length > 0) return byText;
-      const scored = item.clauses.filter((c) => c.rule.kind !== 'veto');
-      return numbers.length === 0 && scored.length === 1 ? scored : [];
+      const parts = numberedParts(ruleText);
+      if (parts.length === 0) {
+        const byText = item.clauses.filter((c) => namesText(keyOf(ruleText), c));
+        if (byText.length > 0) return byText;
+        const scored = item.clauses.filter((c) => c.rule.kind !== 'veto');
+        return scored.length === 1 ? scored : [];
+      }
+      // Each numbered part is a clause: by its opening words where they are the rubric's (a sheet that
+      // renumbers still names its clauses), else by its number. Every part counts, so a whole item in
+      // one cell is never read as its first clause only.
+      const found = new Set<Clause>();
+      for (const [i, part] of parts.entries()) {
+        const key = keyOf(ruleText.slice(part.start, part.end));
+        const byText = item.clauses.filter((c) => namesText(key, c));
+        const byNumber = item.clauses.find((c) => c.number === part.number);
+        if (byText.length > 0) for (const c of byText) found.add(c);
+        else if (byNumber) found.add(byNumber);
+        // A leading number the item does not have is a wrong number, not a reason to guess by position.
+        else if (i === 0) return [];
+      }
+      return item.clauses.filter((c) => found.has(c));
+    },
+    clausesContaining(ruleText, item) {
+      const key = keyOf(ruleText);
+      if (key.length < MIN_FRAGMENT) return [];
+      return item.clauses.filter((c) => c.rule.kind !== 'veto' && (clauseKeys.get(c) ?? '').includes(key));
     },
     clausesByText(ruleText) {
       const key = nameKey(ruleText);

@@ -86,7 +86,19 @@ export const en: Messages = {
 
   // --- Table locator (locate/) ---
   'locate.tableNotFound':
-    'No rubric table found on sheet "{sheet}": none of the first {rows} rows is a header with both an item column ({itemNames}) and a self-assessed score column ({scoreNames}). Put the header within the first {rows} rows and use one of these column names.',
+    'No rubric table found on sheet "{sheet}": none of its {rows} rows is a header with both an item column ({itemNames}) and a self-assessed score column ({scoreNames}). Use one of these column names in the header.',
+  'locate.nearMiss': 'The nearest is row {row}: it has {found} but no {missing} column. Add or correct that column name in this row.',
+  'locate.nearMiss.none': 'No row holds any recognisable column name.',
+  'locate.role.category': '指标体系 (category)',
+  'locate.role.item': '评价内容 (item)',
+  'locate.role.points': '分值 (points)',
+  'locate.role.rule': '评分细则 (rule)',
+  'locate.role.score': '自评得分 (score)',
+  'locate.role.evidence': '佐证材料 (evidence)',
+  'locate.role.reason': '扣分说明 (reason)',
+  'locate.role.deduction': '扣分 (deduction)',
+  'locate.role.review': '复核得分 (review score)',
+  'locate.role.reviewNote': '复核意见 (review remark)',
 
   // --- Findings (validate/) ---
   'finding.list.separator': ', ',
@@ -117,13 +129,41 @@ export const en: Messages = {
   'finding.PENALTY_FLOOR_EXCEEDED': 'The penalty items add up to {sum}, more than the most the section can take off ({cap}). Check the deductions so that they add up to no less than -{cap}.',
   'finding.TOTAL_MISMATCH': '{label} says {value}, but the clause scores add up to {expected}. Change it to {expected}, or check the clause scores.',
   'finding.TOTAL_MISMATCH.notNumber': '{label} reads "{value}", which is not a number; the clause scores add up to {expected}. Enter {expected} or check the formula.',
+  'finding.SCORE_AS_TEXT':
+    '{where}: the score is written as the text "{text}" and was read as {value}. Enter the bare number {value} (without 分) so that Excel\'s SUM counts it.',
+  'finding.SCORE_AS_TEXT.total':
+    '{label} is written as the text "{text}" and was read as {value}. Enter the bare number {value}, or a SUM formula.',
+  'finding.SCORE_PERCENT_FORMAT':
+    '{where}: the score cell is formatted as a percentage, so {value} points show as "{shown}". A score is not a percentage: set the cell\'s format to General or Number, then check that {value} is the score meant.',
+  'finding.SCORE_DEDUCTION_MISMATCH':
+    '{where}: the score says {value} and the deduction says {deduction}, which disagree: {max} less {deduction} is {expected}. Correct one of them.',
+  'finding.SCORE_DEDUCTION_MISMATCH.penalty':
+    '{where}: the score says {value} and the deduction column says {deduction}, which disagree (a deduction of {deduction} is {expected}). Correct one of them.',
+  'finding.DEDUCTION_NOT_NUMBER':
+    '{where}: the deduction "{value}" is not a number. Enter the points taken off, such as 0.5; enter 0 or leave it empty if nothing is deducted.',
+  'finding.DEDUCTION_ABOVE_MAX':
+    '{where}: the deduction {deduction} is more than the maximum of {max}. Enter a deduction from 0 to {max}.',
+  'finding.SCORE_NOT_ALLOWED.deduction':
+    '{where}: a deduction of {deduction} leaves {value}, which the clause\'s scoring rule cannot give. Possible scores: {allowed}. Correct the deduction according to the rule.',
+  'finding.SCORE_ABOVE_MAX.rows':
+    '{where}: scored on {rows} rows adding up to {value}, above the maximum of {max}. Adjust the rows so that they add up to 0 to {max}.',
+  'finding.SCORE_NOT_ALLOWED.rows':
+    '{where}: scored on {rows} rows adding up to {value}, which the clause\'s scoring rule cannot give. Allowed: {allowed}. Correct it according to the rule.',
+  'finding.TOTAL_MISMATCH.corrected':
+    '{label} says {value}. With each marked score counted at the nearest value its rule allows, {label} comes to {expected}. Once those scores are corrected, change {label} to {expected} (a SUM formula updates by itself).',
   'finding.CLAUSE_MISSING': 'No row scores {where}. Add a row for it, starting its rule text with the clause number "{number}、".',
   'finding.CLAUSE_MISSING.item': 'The item "{item}" (clauses {ids}) is not in the table. Add rows for it, named as in the rubric.',
   'finding.UNKNOWN_ROW': 'Row {row} ("{text}") matches no clause of the rubric. Check that the item name and clause number (such as "1、") match the rubric; move notes below the table.',
   'finding.UNKNOWN_ROW.duplicate': 'Row {row} scores the same clause(s) {ids} as row {first}, which would count them twice. Delete the duplicate row or correct the clause number.',
   'finding.VETO': 'The veto (一票否决) is marked "{value}": the year\'s grade is "{grade}" whatever the points. If no veto case occurred, change it to 否.',
-  'finding.PII_ID_NUMBER': 'The cell holds an ID card number ({masked}). This sheet is submitted and published; delete it or keep only a masked form.',
+  'finding.PII_ID_NUMBER': 'The cell holds an ID card number ({masked}). Recipients\' ID numbers must not be submitted or published: delete it or keep only a masked form; the sheet cannot be submitted until then.',
   'finding.PII_PHONE': 'The cell holds a mobile number ({masked}). This sheet is submitted and published; delete it or keep only a masked form (middle four digits hidden).',
+  'finding.PII_PHONE.contact': 'The preparer\'s contact number ({masked}). This sheet is published; use an office number if this one should not be.',
+  'finding.LAYOUT_CHOICE.column': 'Several header columns are "{role}" columns: column {used} ("{usedText}") was checked and {ignored} ignored. If that is the wrong column, delete the extra one or correct its name.',
+  'finding.LAYOUT_CHOICE.hidden': 'hidden column {col} ("{text}")',
+  'finding.LAYOUT_CHOICE.otherYear': 'column {col} of another year ("{text}")',
+  'finding.LAYOUT_CHOICE.second': 'column {col} ("{text}")',
+  'finding.LAYOUT_CHOICE.row': 'Hidden row {hidden} and row {used} both score clause(s) {ids}: the visible row {used} was scored and hidden row {hidden} ignored. Delete the hidden row if it is out of date.',
 
   // --- Self-assessment template (template/build-template.ts) ---
   'template.score.prompt': 'This clause is worth {max} points. Below full marks, give the reason under 扣分说明 and list the evidence under 佐证材料.',
@@ -170,6 +210,13 @@ export const en: Messages = {
     'The formula ={formula} holds {cached} (Rubric Check was not loaded when the file was saved, so the function could not run); from the sheet\'s data it gives {expected}. Load Rubric Check, press Ctrl+Alt+F9 and save again.',
   'formula.stale.error':
     'The formula ={formula} gives the error {code} ({reason}) from the sheet\'s data, but the cell holds {cached}. Fix the formula\'s inputs as the error says, then recalculate and save.',
+
+  // --- The district's 复核 columns (validate/check-review.ts) ---
+  'finding.review.prefix': '[Review] {message}',
+  'finding.REVIEW_MISSING': '[Review] {where}: the review score is empty (the self-assessed score is {self}). The review total counts the self-score until a review score is entered.',
+  'finding.REVIEW_NOTE_MISSING': '[Review] {where}: the review score {review} is below the self-assessed score {self}, but the review remark (复核意见) is empty. Say why points were taken off.',
+  'finding.REVIEW_NOTE_MISSING.noColumn':
+    '[Review] {where}: the review score {review} is below the self-assessed score {self}, and the sheet has no review remark (复核意见) column. Add one and say why points were taken off.',
 
   'severity.error': 'Error',
   'severity.warning': 'Warning',

@@ -87,7 +87,19 @@ export const zhCN = {
 
   // --- Table locator (locate/) ---
   'locate.tableNotFound':
-    '工作表“{sheet}”中找不到评分表：在前 {rows} 行中没有找到同时含有评价内容列（{itemNames}）和自评得分列（{scoreNames}）的表头行。请确认表头在前 {rows} 行之内，并使用上述列名之一。',
+    '工作表“{sheet}”中找不到评分表：全部 {rows} 行中没有一行表头同时含有评价内容列（{itemNames}）和自评得分列（{scoreNames}）。请使用上述列名之一作为表头。',
+  'locate.nearMiss': '最接近表头的是第 {row} 行：有{found}列，但缺少{missing}列。请在该行补上或改正这一列的列名。',
+  'locate.nearMiss.none': '没有任何一行含有可识别的列名。',
+  'locate.role.category': '指标体系',
+  'locate.role.item': '评价内容',
+  'locate.role.points': '分值',
+  'locate.role.rule': '评分细则',
+  'locate.role.score': '自评得分',
+  'locate.role.evidence': '佐证材料',
+  'locate.role.reason': '扣分说明',
+  'locate.role.deduction': '扣分',
+  'locate.role.review': '复核得分',
+  'locate.role.reviewNote': '复核意见',
 
   // --- Findings (validate/) ---
   'finding.list.separator': '、',
@@ -118,13 +130,41 @@ export const zhCN = {
   'finding.PENALTY_FLOOR_EXCEEDED': '扣分项合计 {sum} 分，超过最多可扣的 {cap} 分（合计不低于 -{cap} 分）。请核对各项扣分，使合计不低于 -{cap} 分。',
   'finding.TOTAL_MISMATCH': '{label}填写为 {value}，按各条款得分计算应为 {expected}。请改为 {expected}，或核对各条款得分。',
   'finding.TOTAL_MISMATCH.notNumber': '{label}单元格为“{value}”，不是数字；按各条款得分计算应为 {expected}。请改为 {expected} 或检查公式。',
+  'finding.SCORE_AS_TEXT':
+    '{where}的自评得分写成了文字“{text}”，已按 {value} 分计算。请只填数字 {value}（不带“分”字），Excel 的求和公式才会把它计入。',
+  'finding.SCORE_AS_TEXT.total':
+    '{label}写成了文字“{text}”，已按 {value} 读取。请只填数字 {value}，或改用求和公式。',
+  'finding.SCORE_PERCENT_FORMAT':
+    '{where}的自评得分单元格设置成了百分比格式，{value} 分显示为“{shown}”。得分不是百分比：请把该单元格的格式改为“常规”或“数值”，再确认分值是否为 {value}。',
+  'finding.SCORE_DEDUCTION_MISMATCH':
+    '{where}自评得分填 {value}，扣分填 {deduction}，两者对不上：满分 {max} 分扣 {deduction} 分应得 {expected} 分。请改正其中一项。',
+  'finding.SCORE_DEDUCTION_MISMATCH.penalty':
+    '{where}得分栏填 {value}，扣分栏填 {deduction}，两者对不上（扣 {deduction} 分应填 {expected}）。请改正其中一项。',
+  'finding.DEDUCTION_NOT_NUMBER':
+    '{where}的扣分“{value}”不是数字。请填写扣除的分数，如 0.5；没有扣分填 0 或留空。',
+  'finding.DEDUCTION_ABOVE_MAX':
+    '{where}扣分 {deduction} 超过该项满分 {max} 分。请改为 0 到 {max} 之间的扣分。',
+  'finding.SCORE_NOT_ALLOWED.deduction':
+    '{where}扣 {deduction} 分后得 {value} 分，不是该条款评分细则能给出的分值。可得：{allowed}。请按评分细则改正扣分。',
+  'finding.SCORE_ABOVE_MAX.rows':
+    '{where}分 {rows} 行填写得分，合计 {value} 分，超过满分 {max} 分。请调整各行分值，使合计在 0 到 {max} 之间。',
+  'finding.SCORE_NOT_ALLOWED.rows':
+    '{where}分 {rows} 行填写得分，合计 {value} 分，不是该条款评分细则能给出的分值。可填：{allowed}。请按评分细则改正。',
+  'finding.TOTAL_MISMATCH.corrected':
+    '{label}填写为 {value}。已标出的得分按评分细则允许的最接近分值计算后，{label}应为 {expected}。改正这些得分后请把{label}改为 {expected}（求和公式会自动更新）。',
   'finding.CLAUSE_MISSING': '缺少{where}的评分行。请为该条款补一行，并在评分细则开头写明条款序号“{number}、”。',
   'finding.CLAUSE_MISSING.item': '表中找不到评价内容“{item}”（条款 {ids}）。请补上该评价内容的评分行，名称与评分标准一致。',
   'finding.UNKNOWN_ROW': '第 {row} 行“{text}”对应不到评分标准中的任何条款。请核对评价内容名称和条款序号（如“1、”）是否与评分标准一致；说明文字请移到表格下方。',
   'finding.UNKNOWN_ROW.duplicate': '第 {row} 行与第 {first} 行对应同一条款 {ids}，会被重复计分。请删除重复的行，或改正条款序号。',
   'finding.VETO': '一票否决填了“{value}”：本年度等第为“{grade}”，不论得分多少。如未发生一票否决情形，请改为“否”。',
-  'finding.PII_ID_NUMBER': '单元格中有身份证号（{masked}）。此表会报送和公开，请删除，或只保留脱敏形式。',
+  'finding.PII_ID_NUMBER': '单元格中有身份证号（{masked}）。救助对象的身份证号不得报送或公开：请删除，或只保留脱敏形式，删除后才能提交。',
   'finding.PII_PHONE': '单元格中有手机号（{masked}）。此表会报送和公开，请删除，或只保留脱敏形式（如隐去中间四位）。',
+  'finding.PII_PHONE.contact': '填报人联系电话（{masked}）。此表会公开，如不宜公开请改用办公电话。',
+  'finding.LAYOUT_CHOICE.column': '表头中有多列都是“{role}”列：已按 {used} 列“{usedText}”校验，忽略了{ignored}。如果用错了列，请删除多余的列或改正列名。',
+  'finding.LAYOUT_CHOICE.hidden': '隐藏的 {col} 列“{text}”',
+  'finding.LAYOUT_CHOICE.otherYear': '其他年度的 {col} 列“{text}”',
+  'finding.LAYOUT_CHOICE.second': '{col} 列“{text}”',
+  'finding.LAYOUT_CHOICE.row': '隐藏的第 {hidden} 行与第 {used} 行都对应条款 {ids}：已按看得见的第 {used} 行计分，忽略了隐藏的第 {hidden} 行。隐藏的旧行如已作废，请删除。',
 
   // --- Self-assessment template (template/build-template.ts) ---
   'template.score.prompt': '本条满分 {max} 分。少于满分时请在“扣分说明”中写明原因，并在“佐证材料”中列出材料名称。',
@@ -170,6 +210,13 @@ export const zhCN = {
     '单元格公式 ={formula} 保存的结果是 {cached}（保存时评分助手未加载，函数无法计算），按表中数据应得 {expected}。请加载评分助手后按 Ctrl+Alt+F9 重新计算，再保存。',
   'formula.stale.error':
     '单元格公式 ={formula} 按表中数据应得到错误 {code}（{reason}），但单元格中保存的结果是 {cached}。请按错误说明改正公式的输入，然后重新计算并保存。',
+
+  // --- The district's 复核 columns (validate/check-review.ts) ---
+  'finding.review.prefix': '【复核】{message}',
+  'finding.REVIEW_MISSING': '【复核】{where}的复核得分为空（自评得分为 {self}）。复核总分暂按自评得分计；复核后请填写复核得分。',
+  'finding.REVIEW_NOTE_MISSING': '【复核】{where}复核得分 {review} 低于自评得分 {self}，但复核意见为空。请写明核减的理由。',
+  'finding.REVIEW_NOTE_MISSING.noColumn':
+    '【复核】{where}复核得分 {review} 低于自评得分 {self}，但表中没有复核意见列。请增加“复核意见”列并写明核减的理由。',
 
   // --- One word per severity, the same in the pane, the CLI, notes, 问题清单 and JSON docs ---
   'severity.error': '错误',

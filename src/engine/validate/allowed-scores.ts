@@ -54,6 +54,37 @@ export function allows(allowed: AllowedValues, value: Dec): boolean {
   return value.gte(allowed.min) && value.lte(allowed.max) && value.minus(allowed.min).mod(allowed.step).isZero();
 }
 
+/**
+ * The allowed value nearest to `value`: what a flagged score counts as in the total until it is corrected.
+ * Exactly between two allowed values neither is likelier, so the value stays as entered.
+ */
+export function nearestAllowed(allowed: AllowedValues, value: Dec): Dec {
+  if (allowed.kind === 'range') {
+    if (value.lte(allowed.min)) return allowed.min;
+    if (value.gte(allowed.max)) return allowed.max;
+    const below = allowed.min.plus(value.minus(allowed.min).div(allowed.step).floor().times(allowed.step));
+    return closer(below, D.min(below.plus(allowed.step), allowed.max), value);
+  }
+  let lo: Dec | undefined;
+  let hi: Dec | undefined;
+  for (const v of allowed.values) {
+    if (v.lte(value)) lo = v;
+    else {
+      hi = v;
+      break;
+    }
+  }
+  if (lo === undefined) return hi ?? value;
+  if (hi === undefined) return lo;
+  return closer(lo, hi, value);
+}
+
+function closer(lo: Dec, hi: Dec, value: Dec): Dec {
+  const down = value.minus(lo);
+  const up = hi.minus(value);
+  return down.lt(up) ? lo : up.lt(down) ? hi : value;
+}
+
 /** 0、0.5、1 — or the first and last few of a long list, or the range in words. */
 export function describeAllowed(allowed: AllowedValues, locale: Locale): string {
   const sep = t('finding.list.separator', {}, locale);

@@ -30,38 +30,51 @@ export function checkSectionCaps(index: RubricIndex, scores: readonly SectionSco
   }
 }
 
-export function checkTotals(
-  table: LocatedTable,
-  merges: MergeIndex,
-  scorecard: Scorecard,
-  locale: Locale,
-  out: FindingList,
-): void {
+/** The sheet's scores twice: as the total counts them (flagged scores corrected) and as its own SUM sees them. */
+export interface TotalBasis {
+  scorecard: Scorecard;
+  entered: Scorecard;
+  /** Some flagged score counts at another value than the one entered. */
+  corrected: boolean;
+}
+
+export function checkTotals(table: LocatedTable, merges: MergeIndex, basis: TotalBasis, locale: Locale, out: FindingList): void {
   const scoreCol = table.columns.score as number;
-  const sumRaw = (kinds: string[]) =>
-    scorecard.categories.filter((c) => kinds.includes(c.kind)).reduce((s, c) => s.plus(c.raw), new D(0));
+  const sumRaw = (card: Scorecard, kinds: string[]) =>
+    card.categories.filter((c) => kinds.includes(c.kind)).reduce((s, c) => s.plus(c.raw), new D(0));
   const lastExtraRow = table.rows.reduce((last, r) => (r.section === 'bonus' || r.section === 'penalty' ? Math.max(last, r.row) : last), -1);
 
   for (const total of table.totalRows) {
-    let expected: Dec[];
     let label: string;
+    // Capped and as a plain SUM, for the corrected scores and, where the cell is a formula that will
+    // follow the corrections by itself, for the scores as they stand.
+    let expectedOf: (card: Scorecard) => Dec[];
     if (total.kind === 'total') {
       label = t('finding.total.grand', {}, locale);
       // A 合计 above the bonus and penalty rows sums the base sections only.
       const baseOnly = lastExtraRow > total.row;
-      expected = baseOnly ? [scorecard.base, sumRaw(['base'])] : [scorecard.total, sumRaw(['base', 'bonus', 'penalty'])];
+      expectedOf = (card) => (baseOnly ? [card.base, sumRaw(card, ['base'])] : [card.total, sumRaw(card, ['base', 'bonus', 'penalty'])]);
     } else {
-      const scored = scorecard.categories.find((c) => c.id === total.categoryId);
+      const scored = basis.scorecard.categories.find((c) => c.id === total.categoryId);
       if (!scored) continue;
       label = t('finding.total.subtotal', { category: scored.name }, locale);
-      expected = [scored.score, scored.raw];
+      expectedOf = (card) => {
+        const c = card.categories.find((x) => x.id === total.categoryId);
+        return c ? [c.score, c.raw] : [];
+      };
     }
+    const expected = expectedOf(basis.scorecard);
+    if (merges.formula(total.row, scoreCol) !== undefined) expected.push(...expectedOf(basis.entered));
     const at = merges.anchor(total.row, scoreCol);
     const reading = readCell(merges.visible(total.row, scoreCol));
     const shown = expected[0].toString();
     if (reading.kind === 'number') {
+      if (reading.written) {
+        out.add('SCORE_AS_TEXT', 'info', at, 'finding.SCORE_AS_TEXT.total', { label, text: reading.text ?? '', value: reading.value.toString() });
+      }
       if (!expected.some((e) => e.eq(reading.value))) {
-        out.add('TOTAL_MISMATCH', 'error', at, 'finding.TOTAL_MISMATCH', { label, value: reading.value.toString(), expected: shown });
+        const key = basis.corrected ? 'finding.TOTAL_MISMATCH.corrected' : 'finding.TOTAL_MISMATCH';
+        out.add('TOTAL_MISMATCH', 'error', at, key, { label, value: reading.value.toString(), expected: shown });
       }
     } else if (reading.kind !== 'empty') {
       out.add('TOTAL_MISMATCH', 'error', at, 'finding.TOTAL_MISMATCH.notNumber', { label, value: reading.text, expected: shown });

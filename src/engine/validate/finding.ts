@@ -8,6 +8,12 @@ export type FindingCode =
   | 'SCORE_NEGATIVE'
   | 'SCORE_ABOVE_MAX'
   | 'SCORE_NOT_ALLOWED'
+  /** A score typed with its unit (2分) or as 扣2分: read as the number, the bare number suggested. */
+  | 'SCORE_AS_TEXT'
+  /** A score cell formatted as a percentage: 0.5 shows as 50%. */
+  | 'SCORE_PERCENT_FORMAT'
+  /** The 扣分 column and the score disagree. */
+  | 'SCORE_DEDUCTION_MISMATCH'
   | 'EVIDENCE_MISSING'
   | 'REASON_MISSING'
   | 'BONUS_CAP_EXCEEDED'
@@ -15,10 +21,13 @@ export type FindingCode =
   | 'TOTAL_MISMATCH'
   | 'CLAUSE_MISSING'
   | 'UNKNOWN_ROW'
+  | 'LAYOUT_CHOICE'
   | 'FORMULA_STALE'
   | 'VETO'
   | 'PII_ID_NUMBER'
-  | 'PII_PHONE';
+  | 'PII_PHONE'
+  | 'REVIEW_MISSING'
+  | 'REVIEW_NOTE_MISSING';
 
 export interface Finding {
   code: FindingCode;
@@ -29,4 +38,6 @@ export interface Finding {
   clauseId?: string;
   /** In the locale the validation ran with (zh-CN unless asked otherwise). */
   message: string;
+  /** The finding is about the district's 复核 columns, not the self-assessment. */
+  review?: boolean;
 }

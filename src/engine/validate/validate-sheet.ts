@@ -10,11 +10,13 @@ import { indexRubric, type RubricIndex } from '../rubric-index';
 import type { Rubric } from '../rubric-types';
 import { scoreRubric, type ClauseEntry, type Scorecard } from '../scoring';
 import { fromA1, type SheetModel } from '../sheet/sheet-model';
+import { checkReview, type ReviewSummary } from './check-review';
 import { checkRow, type SectionScore } from './check-rows';
 import { checkSectionCaps, checkTotals } from './check-totals';
 import type { Finding } from './finding';
 import { FindingList } from './finding-list';
-import { findPii } from './pii';
+import { reportLayoutChoices } from './layout-choices';
+import { reportPii } from './pii';
 
 export interface SheetCheckContext {
   sheet: SheetModel;
@@ -31,8 +33,19 @@ export interface ValidationResult {
   rubricId: string;
   table: LocatedTable;
   scorecard: Scorecard;
+  /** The self-assessment's score per clause (a row scoring a whole item counts on its first clause). */
+  entries: ReadonlyMap<string, ClauseEntry>;
+  /** The district's 复核 columns; undefined when the sheet has none. */
+  review?: ReviewSummary;
   /** Sorted by row, then column. */
   findings: Finding[];
+  /**
+   * Errors remain (一票否决 aside, which is a fact and not a slip): the total and grade are what the sheet
+   * comes to once they are corrected, each flagged score counted at the nearest value its rule allows.
+   */
+  provisional: boolean;
+  /** How many errors stand between the sheet and that total (0 when not provisional). */
+  errorsToFix: number;
 }
 
 export interface ValidateOptions {
@@ -53,27 +66,41 @@ export function validateSheet(sheet: SheetModel, rubric: Rubric, options: Valida
   const out = new FindingList(sheet.name, locale);
 
   const entries = new Map<string, ClauseEntry>();
+  const entered = new Map<string, ClauseEntry>();
   const sectionScores: SectionScore[] = [];
   let veto = false;
+  let corrected = false;
   for (const located of table.rows) {
     const result = checkRow({ merges, index, table, locale, out }, located);
     for (const [id, entry] of result.entries) entries.set(id, entry);
+    for (const [id, entry] of result.entered) entered.set(id, entry);
     if (result.sectionScore) sectionScores.push(result.sectionScore);
     veto ||= result.veto;
+    corrected ||= result.corrected === true;
   }
   checkSectionCaps(index, sectionScores, out);
   const scorecard = scoreRubric(rubric, entries, veto);
-  checkTotals(table, merges, scorecard, locale, out);
+  checkTotals(table, merges, { scorecard, entered: scoreRubric(rubric, entered, veto), corrected }, locale, out);
+  const review = checkReview({ sheet: sheet.name, merges, index, table, locale, out, selfEntries: entries });
   reportMissingClauses(table, index, locale, out);
   reportStrayRows(sheet, table, merges, locale, out);
-  for (const hit of findPii(sheet)) {
-    const at = { row: hit.row, col: hit.col };
-    if (hit.kind === 'id') out.add('PII_ID_NUMBER', 'warning', at, 'finding.PII_ID_NUMBER', { masked: hit.masked });
-    else out.add('PII_PHONE', 'warning', at, 'finding.PII_PHONE', { masked: hit.masked });
-  }
+  reportLayoutChoices(table, merges, locale, out);
+  reportPii(sheet, table, out);
   for (const check of options.extraChecks ?? []) out.addExternal(check({ sheet, rubric, table, locale }), fromA1);
 
-  return { sheet: sheet.name, rubricId: rubric.id, table, scorecard, findings: out.sorted() };
+  const findings = out.sorted();
+  const errorsToFix = findings.filter((f) => f.severity === 'error' && f.code !== 'VETO').length;
+  return {
+    sheet: sheet.name,
+    rubricId: rubric.id,
+    table,
+    scorecard,
+    entries,
+    ...(review && { review }),
+    findings,
+    provisional: errorsToFix > 0,
+    errorsToFix,
+  };
 }
 
 /** A clause without a row: at the item's name cell, or at the header when the item is not there at all. */

@@ -202,26 +202,38 @@ describe('reordered and renamed columns under title rows', () => {
     expect(table.rows).toEqual([{ row: 3, section: 'base', clauseIds: ['2.1.1'], itemId: '2.1' }]);
   });
 
-  test('a header on the 15th row is found; on the 16th it is not, and the error says where it looked', () => {
-    const at = (row: number) => {
-      const values: CellValue[][] = Array.from({ length: row }, () => [null]);
-      values.push(['评价内容', '自评得分'], ['组织保障', 1]);
+  test('a header under 40 rows of instructions is found; a sheet without one says what it searched and the nearest miss', () => {
+    const at = (row: number, scoreHeader = '自评得分') => {
+      const values: CellValue[][] = Array.from({ length: row }, (_, i) => [`${i + 1}、填表说明第 ${i + 1} 条，请按评分细则逐项填写。`]);
+      values.push(['评价内容', '评分细则', scoreHeader], ['组织保障', '1、建立统筹机制（1分）', 1]);
       return GridSheet.fromValues('江苏路', values);
     };
-    expect(locateTable(at(14), rubric).headerRow).toBe(14);
+    expect(locateTable(at(40), rubric).headerRow).toBe(40);
     let error: unknown;
     try {
-      locateTable(at(15), rubric);
+      locateTable(at(40, '得到的'), rubric);
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(TableNotFoundError);
     const e = error as TableNotFoundError;
     expect(e.message).toContain('江苏路');
-    expect(e.message).toContain('前 15 行');
+    expect(e.message).toContain('全部 42 行');
     expect(e.message).toContain('评价内容');
     expect(e.message).toContain('自评得分');
-    expect(e.localized('en')).toContain('first 15 rows');
+    expect(e.message).toContain('最接近表头的是第 41 行：有评价内容、评分细则列，但缺少自评得分列');
+    expect(e.localized('en')).toContain('none of its 42 rows');
+    expect(e.localized('en')).toContain('The nearest is row 41: it has 评价内容 (item), 评分细则 (rule) but no 自评得分 (score) column.');
+  });
+
+  test('a header repeated at a page break does not replace the first one', () => {
+    const plan = buildSheet(rubric, { subtotals: true });
+    const header = [...plan.grid[plan.headerRow]];
+    plan.insertRow(plan.rowOf['3.1.1'], {});
+    plan.grid[plan.rowOf['3.1.1'] - 1] = header;
+    const table = locateTable(plan.sheet(), rubric);
+    expect(table.headerRow).toBe(0);
+    expect(clauseRows(table)).toEqual(plan.rowOf);
   });
 
   test('a title mentioning 自评得分 is not a header', () => {

@@ -75,7 +75,19 @@ describe('roleOf: which column a header names', () => {
     expect(roleOf(text)?.role).toBe(role);
   });
 
-  test.each(['复核得分', '区级复核得分', '序号', '备注', '2023年长宁区社会救助绩效评价街镇自评得分表', '得分说明', ''])('%s is no role', (text) => {
+  test.each([
+    ['复核得分', 'review'],
+    ['区级复核得分', 'review'],
+    ['复核分', 'review'],
+    ['核定得分', 'review'],
+    ['复核意见', 'reviewNote'],
+    ['复核说明', 'reviewNote'],
+    ['区级复核情况说明', 'reviewNote'],
+  ])('%s is the district review column %s, never the self-score', (text, role) => {
+    expect(roleOf(text)?.role).toBe(role);
+  });
+
+  test.each(['区级评审得分', '序号', '备注', '2023年长宁区社会救助绩效评价街镇自评得分表', '得分说明', ''])('%s is no role', (text) => {
     expect(roleOf(text)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { readCell, readVeto } from '../../../src/engine/validate/read-cell';
+import { isPercentFormat, readCell, readVeto } from '../../../src/engine/validate/read-cell';
 import { findPii, isIdNumber } from '../../../src/engine/validate/pii';
 import { GridSheet } from '../../../src/engine/sheet/sheet-model';
 
@@ -18,11 +18,39 @@ describe('readCell', () => {
   });
 
   test.each([
+    ['2分', '2', 'unit'],
+    ['1.5 分', '1.5', 'unit'],
+    [' ２．５分 ', '2.5', 'unit'],
+    ['得2分', '2', 'unit'],
+    ['25分', '25', 'unit'],
+    ['-2分', '-2', 'unit'],
+    ['扣2分', '-2', 'deduction'],
+    ['扣 0.5 分', '-0.5', 'deduction'],
+  ])('%p as people type it is the number %s, marked as written with its unit', (value, text, written) => {
+    const r = readCell(value);
+    expect(r.kind === 'number' && [r.value.toString(), r.written, r.text]).toEqual([text, written, value.trim()]);
+  });
+
+  test.each([
+    ['0%', true],
+    ['0.00%', true],
+    ['0.0%;[Red]-0.0%', true],
+    ['0.00"%"', false],
+    ['0\\%', false],
+    ['General', false],
+    [undefined, false],
+  ])('number format %p shows a percentage: %p', (format, expected) => {
+    expect(isPercentFormat(format)).toBe(expected);
+  });
+
+  test.each([
     [null, 'empty'],
     ['   ', 'empty'],
     [{ error: '#N/A' }, 'error'],
     ['两分', 'text'],
-    ['2分', 'text'],
+    ['两分', 'text'],
+    ['50%', 'text'],
+    ['2分以上', 'text'],
     [true, 'text'],
     ['不适用', 'notApplicable'],
     ['N/A', 'notApplicable'],

@@ -39,8 +39,8 @@ export const REORDERED_COLUMNS: ColumnSpec[] = [
   { header: '得分', role: 'score' },
   { header: '证明材料', role: 'evidence' },
   { header: '扣分原因', role: 'reason' },
-  // A reviewer's column with values that would be errors if it were taken for the score.
-  { header: '复核得分', fill: (r) => (r % 2 === 0 ? '待复核' : 99) },
+  // Someone else's score column, with values that would be errors if it were taken for the score.
+  { header: '区级评审得分', fill: (r) => (r % 2 === 0 ? '待复核' : 99) },
   { header: '备注', fill: () => '已核对' },
 ];
 
@@ -301,7 +301,14 @@ export function buildSheet(rubric: Rubric, options: BuildOptions = {}): SheetPla
       if (totalRow !== undefined && values[totalRow][scoreCol] === AUTO) {
         values[totalRow][scoreCol] = [...sums.values()].reduce((s, v) => s.plus(v), new D(0)).toNumber();
       }
-      return GridSheet.fromValues(name, values, merges.map((m) => ({ ...m })));
+      // Totals left automatic are what a person's SUM shows: formula cells holding their result.
+      const sheet = GridSheet.fromValues(name, values, merges.map((m) => ({ ...m })));
+      const sumRows = [...Object.values(subtotalRow), ...(totalRow !== undefined ? [totalRow] : [])].filter((r) => grid[r][scoreCol] === AUTO);
+      for (const r of sumRows) {
+        const cell = sheet.cell(r, scoreCol);
+        if (cell) cell.formula = `SUM(${toA1(headerRow + 1, scoreCol)}:${toA1(r - 1, scoreCol)})`;
+      }
+      return sheet;
     },
   };
   return plan;

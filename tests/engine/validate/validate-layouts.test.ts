@@ -257,7 +257,7 @@ describe('layout 2: items collapsed into one row', () => {
 describe('layout 3: reordered and renamed columns under title rows', () => {
   const plan = () => buildSheet(rubric, { columns: REORDERED, titleRows: 3 });
 
-  test('scores are read from 得分, never from 复核得分', () => {
+  test('scores are read from 得分, never from 区级评审得分', () => {
     const p = plan();
     p.set('2.2.1', 'score', 2.5);
     expect(brief(run(p).findings)).toEqual([{ code: 'SCORE_ABOVE_MAX', cell: p.cell('2.2.1', 'score') }]);
