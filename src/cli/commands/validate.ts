@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'fs';
 import { resolve } from 'path';
 import type { Command } from 'commander';
-import type { Locale } from '../../engine/messages';
 import type { Rubric } from '../../engine/rubric-types';
 import type { SheetCheck } from '../../engine/validate/validate-sheet';
 import type { CliIO } from '../io';
@@ -9,7 +8,7 @@ import { loadUsableRubric, rubricErrorText } from '../rubric-file';
 import { AnnotateError } from '../../xlsx/annotate/annotate-package';
 import { annotatedPath, CopyError, writeAnnotatedCopy } from '../xlsx/annotate-workbook';
 import { expandInputs } from '../expand-inputs';
-import { hasFileError, toReport, type FileReport, type FileReportOk } from '../validate-report';
+import { hasFileError, LOCALE, toReport, type FileReport, type FileReportOk } from '../validate-report';
 import { renderText } from '../validate-text';
 import { makeStamp } from '../../engine/stamp/stamp';
 import { webCryptoSha256 } from '../../host/sha256';
@@ -47,8 +46,6 @@ export interface ValidateOptions {
   /** One 街镇 per sheet: every sheet holding the rubric table is checked and reported. */
   allSheets?: boolean;
 }
-
-const LOCALE: Readonly<Record<CliLang, Locale>> = { zh: 'zh-CN', en: 'en' };
 
 const say = (lang: CliLang, zh: string, en: string) => (lang === 'en' ? en : `${zh}\n${en}`);
 
