@@ -71,8 +71,9 @@ export function useWorkbookActions(host: WorkbookHost, rubric: Rubric, locale: L
 
   const validate = useCallback(async () => {
     const result = await run('validate', () => validateWorkbook(host, rubric, { locale }));
-    if (result) setState((s) => ({ ...s, result }));
-  }, [host, rubric, locale, run]);
+    // Said after every marking: how the marks go away again (「清除标记」), and what Ctrl+Z can and cannot do.
+    if (result) setState((s) => ({ ...s, result, notice: result.findings.length > 0 ? t('marksUndo') : s.notice }));
+  }, [host, rubric, locale, run, t]);
 
   const clear = useCallback(async () => {
     const count = await run('clear', () => host.clearMarks());
