@@ -10,6 +10,8 @@ import { bundledRubric } from '../host/bundled-rubric';
 import type { WorkbookHost } from '../host/workbook-host';
 import { OfficeWorkbookHost } from '../office/office-host';
 import { validateWorkbook } from '../office/validate-workbook';
+import { roamingStore } from '../office/roaming-preferences';
+import { loadLanguage } from '../taskpane/language-preference';
 import { localeFromDisplayLanguage } from '../taskpane/strings/locale';
 import { publishValidation } from '../host/validation-events';
 
@@ -25,7 +27,9 @@ export interface RibbonDeps {
 const officeDeps: RibbonDeps = {
   host: (locale) => new OfficeWorkbookHost({ locale }),
   rubric: bundledRubric,
-  locale: () => localeFromDisplayLanguage(typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined),
+  // The ribbon's notes speak the language chosen on the pane's switch, else Office's.
+  locale: () =>
+    loadLanguage(roamingStore()) ?? localeFromDisplayLanguage(typeof Office !== 'undefined' ? Office.context?.displayLanguage : undefined),
   log: (message) => console.log(message),
   showPane: async () => {
     // SharedRuntime 1.1; older hosts simply keep the message in the pane for when it is opened.

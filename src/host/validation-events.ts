@@ -4,7 +4,11 @@ import type { ValidationResult } from '../engine/validate/validate-sheet';
  * The ribbon command and the pane share one runtime, so a validation started from the ribbon can be
  * shown in the pane (open now or later) instead of being visible only as marks in the sheet.
  */
-export type ValidationEvent = { kind: 'result'; result: ValidationResult } | { kind: 'error'; message: string };
+export type ValidationEvent =
+  | { kind: 'result'; result: ValidationResult }
+  | { kind: 'error'; message: string }
+  /** The marks were taken off: a result shown anywhere is no longer on the sheet. */
+  | { kind: 'cleared'; count: number };
 
 type Listener = (event: ValidationEvent) => void;
 

@@ -16,6 +16,18 @@ export interface Selection {
   row: number;
 }
 
+/** Whether the pane may act on the workbook now, and if not, why (shown under its buttons). */
+export interface HostReadiness {
+  ready: boolean;
+  reason?: string;
+}
+
+/** A host whose workbook is for a while unavailable (the playground while it opens a file) says so through this. */
+export interface ReadinessSource {
+  get(): HostReadiness;
+  subscribe(listener: () => void): () => void;
+}
+
 /**
  * What the task pane needs from a workbook. Excel (src/office) and the browser playground
  * (src/playground) implement it, so the same pane runs unchanged on either.
@@ -33,6 +45,8 @@ export interface WorkbookHost {
   /** Insert the familiar self-assessment worksheet; returns the new sheet's name. */
   insertSheet(spec: TemplateSpec): Promise<string>;
   writeFormula(sheet: string, address: string, formula: string): Promise<void>;
+  /** Absent where the workbook is there as soon as the pane is (Excel: the pane mounts after Office.onReady). */
+  readonly readiness?: ReadinessSource;
 }
 
 export type HostErrorKind = 'protected' | 'no-table' | 'unsupported' | 'busy' | 'failed';

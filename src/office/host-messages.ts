@@ -20,10 +20,6 @@ const zhCN = {
   readFailed: '无法读取当前工作表（{detail}）。请确认没有单元格正在编辑（按 Esc 退出编辑），然后重试。',
   sheetMissing: '找不到工作表“{sheet}”，它可能已被删除或重命名。请重新校验。',
   cellOutside: '单元格 {cell} 不是有效的单元格地址。',
-  noteHeading: '评分助手：',
-  'severity.error': '错误',
-  'severity.warning': '警告',
-  'severity.info': '提示',
   'feature.read': '读取合并单元格',
   'feature.marks': '单元格批注',
   'feature.template': '插入评分表',
@@ -49,10 +45,6 @@ const en: { readonly [K in HostMessageKey]: string } = {
   readFailed: 'Could not read the active sheet ({detail}). Make sure no cell is being edited (press Esc) and try again.',
   sheetMissing: 'Sheet "{sheet}" was not found; it may have been deleted or renamed. Please validate again.',
   cellOutside: '{cell} is not a valid cell address.',
-  noteHeading: 'Rubric Check:',
-  'severity.error': 'Error',
-  'severity.warning': 'Warning',
-  'severity.info': 'Info',
   'feature.read': 'reading merged cells',
   'feature.marks': 'cell notes',
   'feature.template': 'inserting the scoring sheet',
@@ -60,6 +52,9 @@ const en: { readonly [K in HostMessageKey]: string } = {
 };
 
 const catalogues: Readonly<Record<Locale, { readonly [K in HostMessageKey]: string }>> = { 'zh-CN': zhCN, en };
+
+/** Both catalogues, for the wording tests. */
+export const hostCatalogues = catalogues;
 
 export function hostText(key: HostMessageKey, params: Readonly<Record<string, string | number>> = {}, locale: Locale = 'zh-CN'): string {
   return (catalogues[locale] ?? zhCN)[key].replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -7,7 +7,7 @@ import type { Locale } from '../engine/messages';
 import { fromA1, mergeAt, toA1, type SheetModel } from '../engine/sheet/sheet-model';
 import type { Finding, Severity } from '../engine/validate/finding';
 import type { Mark } from '../host/workbook-host';
-import { hostText } from './host-messages';
+import { noteText } from '../engine/validate/note-text';
 
 /** Excel's own "bad" and "neutral" cell styles, and a light blue for information. */
 export const SEVERITY_FILL: Readonly<Record<Severity, string>> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
@@ -24,13 +24,6 @@ function displayCell(sheet: SheetModel | undefined, cell: string): string {
   const { row, col } = fromA1(cell);
   const merge = sheet ? mergeAt(sheet, row, col) : undefined;
   return merge ? toA1(merge.top, merge.left) : toA1(row, col);
-}
-
-export function noteText(findings: readonly Finding[], locale: Locale): string {
-  const lines = findings.map(
-    (f) => `${hostText(`severity.${f.severity}`, {}, locale)} ${f.code}${f.clauseId ? ` [${f.clauseId}]` : ''}：${f.message}`,
-  );
-  return [hostText('noteHeading', {}, locale), ...lines].join('\n');
 }
 
 /** Findings with a cell address that is not a plain A1 reference are left for the pane's list only. */

@@ -6,6 +6,11 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent, type ReactNode } from 'react';
 import type { Locale } from '../engine/messages';
+import { HostError } from '../host/workbook-host';
+import { onValidation } from '../host/validation-events';
+import { verdictTitle } from '../taskpane/components/Summary/Summary';
+import { verdictOf } from '../taskpane/findings/verdict';
+import { stringsFor, translator } from '../taskpane/strings';
 import type { MemoryHost } from './memory-host';
 import { pgText } from './playground-messages';
 import { SheetGrid } from './SheetGrid';
@@ -53,6 +58,27 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
   const say = (key: Parameters<typeof pgText>[0], params: Record<string, string | number>, intent: Status['intent']) =>
     setStatus({ intent, text: pgText(key, params, locale) });
 
+  // One status: what the pane did replaces the page's own last word, in the pane's own verdict.
+  useEffect(() => {
+    const t = translator(stringsFor(locale));
+    return onValidation((event) => {
+      if (event.kind === 'result') {
+        const v = verdictOf(event.result);
+        const verdict = verdictTitle(v, t);
+        setStatus({ intent: v.ready ? 'success' : 'warning', text: pgText(event.result.findings.length > 0 ? 'status.validated' : 'status.validatedClean', { verdict }, locale) });
+      } else if (event.kind === 'cleared') setStatus({ intent: 'info', text: pgText('status.cleared', { count: event.count }, locale) });
+      else setStatus({ intent: 'error', text: event.message });
+    });
+  }, [locale]);
+
+  const onEdited = useCallback(
+    (cell: string, err?: unknown) => {
+      if (err === undefined) setStatus({ intent: 'info', text: pgText('status.edited', { cell }, locale) });
+      else setStatus({ intent: 'error', text: pgText('status.editRefused', { cell, detail: err instanceof HostError ? err.message : String(err) }, locale) });
+    },
+    [locale],
+  );
+
   /** Read the bytes first: a file that cannot be read leaves the current workbook as it was. */
   const open = useCallback(
     async (wb: SampleWorkbook, loadedKey: 'status.loaded' | 'status.sampleLoaded') => {
@@ -74,6 +100,7 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
 
   const openSample = useCallback(async () => {
     setBusy(true);
+    host.setLoading(pgText('status.opening', {}, locale));
     try {
       await open(await loadSample(), 'status.sampleLoaded');
     } catch (err) {
@@ -85,6 +112,7 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
         setStatus({ intent: 'warning', text: `${pgText('error.sample', { detail }, locale)} ${pgText('status.templateLoaded', { sheet }, locale)}` });
       } else setStatus({ intent: 'error', text: pgText('error.sample', { detail }, locale) });
     } finally {
+      host.setLoading(null);
       setBusy(false);
     }
   }, [open, loadSample, insertBlank, host, locale]);
@@ -102,20 +130,26 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
     if (!file) return;
     setBusy(true);
     say('status.loading', { file: file.name }, 'info');
+    host.setLoading(pgText('status.loading', { file: file.name }, locale));
     try {
       await open({ file: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, 'status.loaded');
     } catch (err) {
       say('error.read', { file: file.name, detail: describe(err, locale) }, 'error');
     } finally {
+      host.setLoading(null);
       setBusy(false);
     }
   };
 
+  // Offered as annotated only when there is something marked to take home.
+  const marked = host.markCount > 0;
+
   const download = async () => {
     setBusy(true);
     try {
-      const name = annotatedFileName(source?.file ?? 'workbook.xlsx', locale);
-      const bytes = await exportXlsx(host.workbook, (s, a) => host.valueAt(s, a), source?.bytes, source?.file);
+      const file = source?.file ?? 'workbook.xlsx';
+      const name = marked ? annotatedFileName(file, locale) : file;
+      const bytes = await exportXlsx(host.workbook, (s, a) => host.valueAt(s, a), source?.bytes, source?.file, host.allMarks(), locale);
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
       const a = document.createElement('a');
       a.href = url;
@@ -159,7 +193,7 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
             {pgText('loadSample', {}, locale)}
           </Button>
           <Button onClick={() => void download()} disabled={busy}>
-            {pgText('download', {}, locale)}
+            {pgText(marked ? 'download' : 'downloadPlain', {}, locale)}
           </Button>
           {busy ? <Spinner size="tiny" /> : null}
         </div>
@@ -188,7 +222,7 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
               ))}
             </TabList>
           ) : null}
-          <SheetGrid host={host} locale={locale} />
+          <SheetGrid host={host} locale={locale} onEdited={onEdited} />
         </section>
         <div className="pg-pane" data-testid="pane">
           <div key={generation} className="pg-pane-inner">

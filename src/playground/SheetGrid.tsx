@@ -2,13 +2,15 @@
  * The active sheet drawn as Excel would: column letters and row numbers in sticky headers, merged ranges
  * as rowSpan/colSpan, fills, notes (a red corner marker and a tooltip), and the selected cell. Every cell
  * carries `data-cell="E14"` and, when marked, `data-severity`, so tests and assistive tools can find it.
+ * Cells edit as in Excel: type, or F2 / double-click; Enter or Tab commits, Esc cancels; Delete empties.
  */
-import { useEffect, useMemo, useRef, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { Locale } from '../engine/messages';
 import { columnLetters, fromA1, toA1 } from '../engine/sheet/sheet-model';
 import { displayValue } from './display-value';
 import { pgText } from './playground-messages';
 import type { MemoryHost } from './memory-host';
+import { revealCell } from './reveal-cell';
 import { findSheet, usedExtent, type BookSheet } from './workbook-model';
 
 /** Beyond this many rows the grid stops drawing (a self-assessment has about a hundred). */
@@ -47,9 +49,16 @@ function layoutOf(sheet: BookSheet): Layout {
 export interface SheetGridProps {
   host: MemoryHost;
   locale: Locale;
+  /** After a cell was changed by typing (the page says 「修改后请再点一键校验」), or an edit was refused. */
+  onEdited?(address: string, error?: unknown): void;
 }
 
-export function SheetGrid({ host, locale }: SheetGridProps) {
+interface Editing {
+  address: string;
+  text: string;
+}
+
+export function SheetGrid({ host, locale, onEdited }: SheetGridProps) {
   const version = useSyncExternalStore(host.subscribe, host.getVersion);
   const book = host.workbook;
   const sheet = findSheet(book, book.active) ?? book.sheets[0];
@@ -58,30 +67,104 @@ export function SheetGrid({ host, locale }: SheetGridProps) {
   const tableRef = useRef<HTMLTableElement>(null);
   const focusAfterMove = useRef(false);
   const selected = host.selected.sheet === sheet.name ? host.selected.address : undefined;
+  const [editing, setEditingState] = useState<Editing | null>(null);
+  // Read by commit/cancel: the blur that follows an Enter must not commit (and move) a second time.
+  const editingRef = useRef<Editing | null>(null);
+  const setEditing = (next: Editing | null) => {
+    editingRef.current = next;
+    setEditingState(next);
+  };
 
   useEffect(() => {
     if (!selected) return;
-    const td = tableRef.current?.querySelector<HTMLElement>(`[data-cell="${selected}"]`);
-    // jsdom has no scrollIntoView; in a browser it brings a finding's cell into view.
-    td?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    const table = tableRef.current;
+    const td = table?.querySelector<HTMLElement>(`[data-cell="${selected}"]`);
+    const container = table?.parentElement;
+    // Clear of the sticky headers and the edges, with the note shown beside the cell.
+    if (td && container) revealCell(container, td, table.tHead, table.querySelector('tbody th'), td.querySelector('.note-tip'));
     if (focusAfterMove.current) {
       focusAfterMove.current = false;
       td?.focus();
     }
   }, [selected, version]);
 
-  const move = (e: KeyboardEvent<HTMLTableElement>) => {
-    const delta: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    const d = delta[e.key];
-    if (!d || !selected) return;
-    e.preventDefault();
-    const at = fromA1(selected);
-    const span = layout.spans.get(selected);
-    // Leave a merged range from its far edge, as Excel does.
+  /** The address one step from `from`, leaving a merged range from its far edge as Excel does. */
+  const neighbour = (from: string, d: [number, number]): string => {
+    const at = fromA1(from);
+    const span = layout.spans.get(from);
     const row = Math.min(layout.rows - 1, Math.max(0, at.row + (d[0] > 0 ? (span?.rowSpan ?? 1) : d[0])));
     const col = Math.min(layout.cols - 1, Math.max(0, at.col + (d[1] > 0 ? (span?.colSpan ?? 1) : d[1])));
+    return toA1(row, col);
+  };
+
+  const goTo = (address: string) => {
     focusAfterMove.current = true;
-    void host.selectCell(sheet.name, toA1(row, col));
+    void host.selectCell(sheet.name, address);
+  };
+
+  const commit = (then?: [number, number]) => {
+    const current = editingRef.current;
+    if (!current) return;
+    const { address, text } = current;
+    setEditing(null);
+    try {
+      if (text !== host.inputAt(sheet.name, address)) {
+        host.editCell(sheet.name, address, text);
+        onEdited?.(address);
+      }
+    } catch (err) {
+      onEdited?.(address, err);
+    }
+    goTo(then ? neighbour(address, then) : address);
+  };
+
+  const cancel = () => {
+    const address = editingRef.current?.address;
+    setEditing(null);
+    if (address) goTo(address);
+  };
+
+  const startEditing = (address: string, text?: string) => setEditing({ address, text: text ?? host.inputAt(sheet.name, address) });
+
+  const onKey = (e: KeyboardEvent<HTMLTableElement>) => {
+    if (editing || !selected || e.altKey || e.ctrlKey || e.metaKey) return;
+    const delta: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1], Enter: [1, 0] };
+    if (e.key === 'F2') {
+      e.preventDefault();
+      startEditing(selected);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      if (host.inputAt(sheet.name, selected) === '') return;
+      try {
+        host.editCell(sheet.name, selected, '');
+        onEdited?.(selected);
+      } catch (err) {
+        onEdited?.(selected, err);
+      }
+    } else if (e.key.length === 1) {
+      // A printable key starts editing with that character, replacing the content, as in Excel.
+      e.preventDefault();
+      startEditing(selected, e.key);
+    } else if (delta[e.key]) {
+      e.preventDefault();
+      const d = delta[e.key];
+      // Tab is left alone here, so keyboard users can leave the grid.
+      goTo(neighbour(selected, e.shiftKey && e.key === 'Enter' ? [-d[0], -d[1]] : d));
+    }
+  };
+
+  const onEditorKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    e.stopPropagation();
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      commit(e.shiftKey ? [-1, 0] : [1, 0]);
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      commit(e.shiftKey ? [0, -1] : [0, 1]);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      cancel();
+    }
   };
 
   const rows = Array.from({ length: layout.rows }, (_, r) => r);
@@ -94,11 +177,10 @@ export function SheetGrid({ host, locale }: SheetGridProps) {
         ref={tableRef}
         className="sheet-grid"
         role="grid"
-        aria-readonly="true"
         aria-label={pgText('grid.label', { sheet: sheet.name }, locale)}
         aria-rowcount={layout.rows + 1}
         aria-colcount={layout.cols + 1}
-        onKeyDown={move}
+        onKeyDown={onKey}
       >
         <colgroup>
           <col className="row-header-col" />
@@ -152,9 +234,24 @@ export function SheetGrid({ host, locale }: SheetGridProps) {
                       fontWeight: cell?.bold ? 600 : undefined,
                       textAlign: cell?.align,
                     }}
-                    onClick={() => void host.selectCell(sheet.name, address)}
+                    onClick={() => {
+                      if (editing?.address !== address) void host.selectCell(sheet.name, address);
+                    }}
+                    onDoubleClick={() => startEditing(address)}
                   >
-                    {text}
+                    {editing?.address === address ? (
+                      <input
+                        className="cell-editor"
+                        autoFocus
+                        aria-label={pgText('grid.editor', { cell: address }, locale)}
+                        value={editing.text}
+                        onChange={(e) => setEditing({ address, text: e.target.value })}
+                        onKeyDown={onEditorKey}
+                        onBlur={() => commit()}
+                      />
+                    ) : (
+                      text
+                    )}
                     {note ? (
                       <>
                         <span className="note-marker" aria-hidden="true" />

@@ -3,22 +3,27 @@
  * nothing from outside this origin; the example workbook is fetched from beside the page.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Locale } from '../engine/messages';
 import { buildTemplateSpec } from '../engine/template/build-template';
 import { bundledRubric } from '../host/bundled-rubric';
 import { App } from '../taskpane/App';
+import { useLanguage } from '../taskpane/hooks/useLanguage';
+import { loadLanguage, localStorageStore } from '../taskpane/language-preference';
 import { MemoryHost } from './memory-host';
 import { PlaygroundPage, type SampleWorkbook } from './PlaygroundPage';
+import { pgText } from './playground-messages';
 import { SAMPLE_URL } from './sample-url';
 import { emptyBook } from './workbook-model';
 
 /** The name the example goes by in the page (its URL is the build's; see sample-url.js). */
 const SAMPLE_FILE = '江苏路街道-2023-自评表.xlsx';
 
-const locale: Locale = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'zh-CN';
+const store = localStorageStore();
 const rubric = bundledRubric();
-const host = new MemoryHost(emptyBook(), { locale, rubric });
+const initialLocale = loadLanguage(store) ?? 'zh-CN';
+// Not ready until the example is open: a click on 一键校验 before then would check an empty sheet.
+const host = new MemoryHost(emptyBook(), { locale: initialLocale, rubric, loading: pgText('status.opening', {}, initialLocale) });
 
 async function loadSample(): Promise<SampleWorkbook> {
   const response = await fetch(SAMPLE_URL);
@@ -26,11 +31,24 @@ async function loadSample(): Promise<SampleWorkbook> {
   return { file: SAMPLE_FILE, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
-const insertBlank = () => host.insertSheet(buildTemplateSpec(rubric, locale));
+/** The page and its pane in the language chosen on the pane's switch (remembered in localStorage). */
+function Playground() {
+  const [locale, setLocale] = useLanguage(store, 'zh-CN');
+  useEffect(() => host.setLocale(locale), [locale]);
+  const insertBlank = useCallback(() => host.insertSheet(buildTemplateSpec(rubric, locale)), [locale]);
+  return (
+    <PlaygroundPage
+      host={host}
+      locale={locale}
+      loadSample={loadSample}
+      insertBlank={insertBlank}
+      pane={<App key={locale} host={host} rubric={rubric} locale={locale} onLocaleChange={setLocale} />}
+    />
+  );
+}
 
-document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
 createRoot(document.getElementById('root') as HTMLElement).render(
   <FluentProvider theme={webLightTheme} style={{ height: '100%' }}>
-    <PlaygroundPage host={host} locale={locale} loadSample={loadSample} insertBlank={insertBlank} pane={<App host={host} rubric={rubric} locale={locale} />} />
+    <Playground />
   </FluentProvider>,
 );

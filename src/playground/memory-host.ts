@@ -9,7 +9,7 @@ import { fromA1, GridSheet, toA1, type Cell, type CellValue } from '../engine/sh
 import type { TemplateSpec } from '../engine/template/template-spec';
 import type { Severity } from '../engine/validate/finding';
 import { SEVERITY_FILL, worstSeverity } from '../office/marks';
-import { HostError, type HostErrorKind, type Mark, type Selection, type WorkbookHost } from '../host/workbook-host';
+import { HostError, type HostErrorKind, type HostReadiness, type Mark, type ReadinessSource, type Selection, type WorkbookHost } from '../host/workbook-host';
 import { computeBook, isFormulaValid, type ComputedValues } from './formula-engine';
 import { pgText, type PlaygroundMessageKey } from './playground-messages';
 import { sheetFromSpec } from './sheet-from-spec';
@@ -30,6 +30,21 @@ export interface MemoryHostOptions {
   locale?: Locale;
   /** The rubric RUBRIC functions in the workbook compute against. */
   rubric?: Rubric;
+  /** Start as not ready, with this reason (the page opens the example first); setLoading(null) ends it. */
+  loading?: string;
+}
+
+/** What a person types into a cell, read as Excel reads it: a formula, a number, a percentage, TRUE/FALSE or text. */
+export function parseCellInput(text: string): { value: CellValue; formula?: string; numberFormat?: string } {
+  const raw = text.trim();
+  if (raw === '') return { value: null };
+  if (raw.startsWith('=') && raw.length > 1) return { value: null, formula: raw.slice(1) };
+  const plain = raw.replace(/,/g, '');
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(plain)) return { value: Number(plain) };
+  const percent = /^([-+]?(\d+\.?\d*|\.\d+))\s*[%％]$/.exec(plain);
+  if (percent) return { value: Number(percent[1]) / 100, numberFormat: '0%' };
+  if (/^(true|false)$/i.test(raw)) return { value: raw.toUpperCase() === 'TRUE' };
+  return { value: text };
 }
 
 const A1_PATTERN = /^\$?[A-Za-z]{1,3}\$?\d{1,7}$/;
@@ -43,14 +58,32 @@ export class MemoryHost implements WorkbookHost {
   private readonly listeners = new Set<() => void>();
   private version = 0;
 
-  private readonly locale: Locale;
+  private locale: Locale;
   private readonly rubric: Rubric | undefined;
+  private ready: HostReadiness;
+  private readonly readyListeners = new Set<() => void>();
 
   constructor(book: Book = emptyBook(), options: MemoryHostOptions = {}) {
     this.book = book;
     this.locale = options.locale ?? 'zh-CN';
     this.rubric = options.rubric;
     this.selection = { sheet: book.active, address: 'A1' };
+    this.ready = options.loading === undefined ? { ready: true } : { ready: false, reason: options.loading };
+  }
+
+  /** The pane's 一键校验 waits (disabled, with this reason) while a workbook is being opened. */
+  readonly readiness: ReadinessSource = {
+    get: () => this.ready,
+    subscribe: (listener) => {
+      this.readyListeners.add(listener);
+      return () => this.readyListeners.delete(listener);
+    },
+  };
+
+  /** `reason` while a workbook is being opened; null once it is there. */
+  setLoading(reason: string | null): void {
+    this.ready = reason === null ? { ready: true } : { ready: false, reason };
+    for (const l of [...this.readyListeners]) l();
   }
 
   // --- WorkbookHost ---
@@ -135,6 +168,39 @@ export class MemoryHost implements WorkbookHost {
 
   // --- For the page: the grid, sheet tabs and the download ---
 
+  /**
+   * What a person typed into a cell (the grid's editor): a formula, a number or text, read as Excel
+   * reads it. The cell keeps its fill, note and format; formulas recompute. A bad formula changes nothing.
+   */
+  editCell(sheetName: string, address: string, text: string): void {
+    const sheet = this.requireSheet(sheetName);
+    if (sheet.protected) throw this.error('protected', 'host.protected', { sheet: sheet.name });
+    const at = this.displayAddress(sheet, address);
+    const input = parseCellInput(text);
+    if (input.formula !== undefined && !isFormulaValid(input.formula)) throw this.error('failed', 'host.badFormula', { formula: text });
+    const before = sheet.cells.get(at);
+    const cell: BookCell = { ...(before ?? {}), value: input.value };
+    delete cell.formula;
+    if (input.formula !== undefined) cell.formula = input.formula;
+    if (input.numberFormat !== undefined && cell.numberFormat === undefined) cell.numberFormat = input.numberFormat;
+    if (cell.value === null && cell.formula === undefined && Object.keys(cell).length === 1 && !this.markAt(sheet.name, at)) sheet.cells.delete(at);
+    else sheet.cells.set(at, cell);
+    this.computed = undefined;
+    this.changed();
+  }
+
+  /** What the editor starts from: the formula with its '=', or the value as typed. */
+  inputAt(sheetName: string, address: string): string {
+    const cell = findSheet(this.book, sheetName)?.cells.get(address);
+    if (!cell) return '';
+    if (cell.formula !== undefined) return `=${cell.formula}`;
+    const v = cell.value;
+    if (v === null) return '';
+    if (typeof v === 'object') return v.error;
+    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    return String(v);
+  }
+
   /** Replace the whole workbook (a file was opened); marks and selection start afresh. */
   load(book: Book): void {
     this.book = book;
@@ -157,6 +223,14 @@ export class MemoryHost implements WorkbookHost {
     return () => this.listeners.delete(listener);
   };
 
+  /** The page's 中文 / English switch: messages and formula errors from now on in `locale`. */
+  setLocale(locale: Locale): void {
+    if (locale === this.locale) return;
+    this.locale = locale;
+    this.computed = undefined;
+    this.changed();
+  }
+
   setActiveSheet(name: string): void {
     const sheet = this.requireSheet(name);
     if (this.book.active === sheet.name) return;
@@ -175,6 +249,11 @@ export class MemoryHost implements WorkbookHost {
 
   markAt(sheetName: string, address: string): MarkRecord | undefined {
     return this.marks.get(sheetName)?.get(address);
+  }
+
+  /** Every mark now on the workbook, for the download. */
+  allMarks(): { sheet: string; cell: string; severity: Severity; note: string }[] {
+    return [...this.marks].flatMap(([sheet, records]) => [...records].map(([cell, r]) => ({ sheet, cell, severity: r.severity, note: r.note })));
   }
 
   /** Number of cells currently marked, over all sheets. */
@@ -232,7 +311,8 @@ export class MemoryHost implements WorkbookHost {
     if (!records) return 0;
     for (const [address, r] of records) {
       const now = sheet.cells.get(address);
-      if (!r.existed) {
+      // A cell that was empty before its mark goes back to empty — unless the person has typed into it since.
+      if (!r.existed && (now === undefined || (now.value === null && now.formula === undefined))) {
         sheet.cells.delete(address);
         continue;
       }

@@ -9,7 +9,7 @@ const zhCN = {
   subtitle: '在浏览器中打开自评表，一键校验。文件只在本机浏览器中处理，不会上传。',
   open: '打开工作簿（.xlsx）…',
   loadSample: '加载示例',
-  download: '下载标注后的工作簿',
+  download: '下载已标注的工作簿',
   sheets: '工作表',
   'status.loading': '正在读取“{file}”…',
   'status.loaded': '已打开“{file}”（{sheets} 个工作表）。',
@@ -29,6 +29,14 @@ const zhCN = {
   'host.sheetMissing': '工作簿中没有名为“{sheet}”的工作表。请重新校验。',
   'host.badAddress': '“{address}”不是有效的单元格地址（应形如 E14）。',
   'annotatedSuffix': '（已标注）',
+  downloadPlain: '下载工作簿',
+  'grid.editor': '编辑单元格 {cell}',
+  'status.opening': '正在打开工作簿，请稍候…',
+  'status.edited': '已修改 {cell}。改完后请再点「一键校验」，问题清单才会更新。',
+  'status.editRefused': '{cell} 未修改：{detail}',
+  'status.validated': '{verdict}。问题已在表格中标出，并列在右侧任务窗格中。',
+  'status.validatedClean': '{verdict}。',
+  'status.cleared': '已清除 {count} 个单元格的标记。',
 } as const;
 
 export type PlaygroundMessageKey = keyof typeof zhCN;
@@ -58,6 +66,14 @@ const en: { readonly [K in PlaygroundMessageKey]: string } = {
   'host.sheetMissing': 'The workbook has no worksheet named "{sheet}". Please validate again.',
   'host.badAddress': '"{address}" is not a valid cell address (it should look like E14).',
   'annotatedSuffix': ' (annotated)',
+  downloadPlain: 'Download the workbook',
+  'grid.editor': 'Edit cell {cell}',
+  'status.opening': 'Opening the workbook, please wait…',
+  'status.edited': 'Changed {cell}. Click Check sheet again when you are done, so the list of problems is updated.',
+  'status.editRefused': '{cell} was not changed: {detail}',
+  'status.validated': '{verdict}. The problems are marked in the grid and listed in the task pane.',
+  'status.validatedClean': '{verdict}.',
+  'status.cleared': 'Cleared the marks on {count} cell(s).',
 };
 
 const catalogues: Readonly<Record<Locale, { readonly [K in PlaygroundMessageKey]: string }>> = { 'zh-CN': zhCN, en };

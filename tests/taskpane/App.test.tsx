@@ -67,13 +67,15 @@ describe('task pane', () => {
     const { host, above } = dirtyHost();
     renderApp(host);
     await clickAndSettle('一键校验');
-    expect(host.calls).toEqual(['readActiveSheet', 'writeMarks']);
+    // Then the first error is selected, so the person lands on it.
+    expect(host.calls).toEqual(['readActiveSheet', 'writeMarks', 'selectCell']);
+    expect(host.selected).toEqual([{ sheet: '自评表', address: above }]);
     expect(screen.getByRole('heading', { name: '评分汇总' })).toBeInTheDocument();
     for (const c of rubric.categories) expect(screen.getByRole('rowheader', { name: c.name })).toBeInTheDocument();
     const baseRow = screen.getByRole('rowheader', { name: rubric.categories[0].name }).closest('tr')!;
     expect(baseRow).toHaveTextContent(`/ ${rubric.categories[0].cap}`);
     expect(screen.getByTestId('grade').textContent).toMatch(/优秀|良好|合格|不合格/);
-    expect(screen.getByText('暂不能提交')).toBeInTheDocument();
+    expect(screen.getByText('暂不能提交：1 处错误')).toBeInTheDocument();
     expect(screen.queryByText('可以提交')).not.toBeInTheDocument();
     const errors = screen.getByRole('heading', { name: /^错误（\d+）$/ });
     expect(errors).toBeInTheDocument();
@@ -98,10 +100,12 @@ describe('task pane', () => {
     renderApp(host);
     await clickAndSettle('一键校验');
     const button = screen.getAllByRole('button').find((b) => b.getAttribute('data-cell') === above)!;
+    host.selected = [];
     await act(async () => {
       fireEvent.click(button);
     });
     expect(host.selected).toEqual([{ sheet: '自评表', address: above }]);
+    expect(button).toHaveAttribute('aria-current', 'true');
   });
 
   it('shows 「可以提交」 only when there is no error', async () => {
@@ -109,7 +113,8 @@ describe('task pane', () => {
     renderApp(host);
     await clickAndSettle('一键校验');
     expect(screen.getByText('可以提交')).toBeInTheDocument();
-    expect(screen.queryByText('暂不能提交')).not.toBeInTheDocument();
+    expect(screen.queryByText(/暂不能提交/)).not.toBeInTheDocument();
+    expect(screen.getByText('总分')).toBeInTheDocument();
   });
 
   it('shows a HostError as an error MessageBar with its message', async () => {

@@ -1,16 +1,21 @@
 import { existsSync, mkdirSync, statSync } from 'fs';
 import { resolve } from 'path';
 import type { Command } from 'commander';
-import { toNumber } from '../../engine/decimal';
 import type { Locale } from '../../engine/messages';
 import type { Rubric } from '../../engine/rubric-types';
-import type { Severity } from '../../engine/validate/finding';
 import type { SheetCheck } from '../../engine/validate/validate-sheet';
 import type { CliIO } from '../io';
-import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
+import { loadUsableRubric, rubricErrorText } from '../rubric-file';
 import { AnnotateError } from '../../xlsx/annotate/annotate-package';
 import { annotatedPath, CopyError, writeAnnotatedCopy } from '../xlsx/annotate-workbook';
-import { checkWorkbook, type CheckResult } from '../xlsx/check-workbook';
+import { expandInputs } from '../expand-inputs';
+import { hasFileError, toReport, type FileReport, type FileReportOk } from '../validate-report';
+import { renderText } from '../validate-text';
+import { makeStamp } from '../../engine/stamp/stamp';
+import { webCryptoSha256 } from '../../host/sha256';
+import { checkSheets, type CheckedSheet } from '../xlsx/check-sheets';
+import type { CheckResult } from '../xlsx/check-workbook';
+import { writeStamp } from '../xlsx/write-stamp';
 import type { CliLang } from '../xlsx/read-errors';
 
 /**
@@ -37,60 +42,19 @@ export interface ValidateOptions {
   lang?: string;
   /** Report only: exit 0 even when a sheet has errors (2 still means a file could not be read). */
   exitZero?: boolean;
+  /** Write the submission stamp into each workbook found without error. */
+  stamp?: boolean;
+  /** One 街镇 per sheet: every sheet holding the rubric table is checked and reported. */
+  allSheets?: boolean;
 }
-
-export interface FileReportOk {
-  file: string;
-  sheet: string;
-  rubric: string;
-  total: number;
-  grade: string;
-  veto: boolean;
-  /** Errors remain: total and grade are what the sheet comes to once they are corrected. */
-  provisional: boolean;
-  categories: { name: string; kind: string; score: number; cap: number }[];
-  findings: { code: string; severity: Severity; cell: string; clauseId: string | null; message: string }[];
-  /** Where the annotated copy went (--out-dir). */
-  annotated?: string;
-  /** Why the annotated copy was not written (the file's results above still stand; exit 2). */
-  error?: string;
-}
-export interface FileReportError {
-  file: string;
-  error: string;
-}
-export type FileReport = FileReportOk | FileReportError;
 
 const LOCALE: Readonly<Record<CliLang, Locale>> = { zh: 'zh-CN', en: 'en' };
 
 const say = (lang: CliLang, zh: string, en: string) => (lang === 'en' ? en : `${zh}\n${en}`);
 
-function toReport(checked: CheckResult, rubric: Rubric, lang: CliLang): FileReport {
-  if (!checked.ok) return { file: checked.file, error: checked.error.localized(lang) };
-  const { result } = checked;
-  const card = result.scorecard;
-  return {
-    file: checked.file,
-    sheet: result.sheet,
-    rubric: rubric.id,
-    total: toNumber(card.total),
-    grade: card.grade,
-    veto: card.veto,
-    provisional: result.provisional,
-    categories: card.categories.map((c) => ({ name: c.name, kind: c.kind, score: toNumber(c.score), cap: toNumber(c.cap) })),
-    findings: result.findings.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      cell: f.cell,
-      clauseId: f.clauseId ?? null,
-      message: f.message,
-    })),
-  };
-}
-
-/** `validate <file.xlsx…>`: 0 no error finding anywhere, 1 some file has one, 2 some file (or the rubric) cannot be read. */
+/** `validate <file.xlsx|folder…>`: 0 no error finding anywhere, 1 some file has one, 2 some file (or the rubric) cannot be read. */
 export async function runValidate(
-  files: string[],
+  inputs: string[],
   opts: ValidateOptions,
   io: CliIO,
   extraChecks?: SheetCheck[],
@@ -107,11 +71,10 @@ export async function runValidate(
   }
   let rubric: Rubric;
   try {
-    rubric = loadRubricFile(opts.rubric);
+    rubric = loadUsableRubric(opts.rubric);
   } catch (err) {
-    if (err instanceof RubricFileError || err instanceof UnreadableInputError) {
-      return giveUp(say(lang, `评分标准文件有误，未检查任何表格：\n${err.message}`, `The rubric file is invalid; no workbook was checked.`));
-    }
+    const text = rubricErrorText(err, lang);
+    if (text !== undefined) return giveUp(`${text}\n${lang === 'en' ? 'No workbook was checked.' : '未检查任何表格。No workbook was checked.'}`);
     throw err;
   }
   if (opts.outDir !== undefined) {
@@ -119,35 +82,67 @@ export async function runValidate(
     if (problem) return giveUp(problem);
   }
 
+  const { files, problems } = expandInputs(inputs, lang);
+  if (problems.length) return giveUp(problems.join('\n'));
+
+  if (opts.stamp && opts.allSheets) {
+    return giveUp(say(lang, '--stamp 不能与 --all-sheets 同用：校验印记只对应一个工作表。', '--stamp cannot be combined with --all-sheets: a stamp covers one sheet.'));
+  }
   const checks = extraChecks ?? (await defaultExtraChecks());
   const reports: FileReport[] = [];
   // Inputs count as taken names, so a copy never lands on an input (a.xlsx → a.checked.xlsx when a.checked.xlsx is also checked).
   const taken = new Set(files.map((f) => resolve(f)));
   for (const [i, file] of files.entries()) {
     if (files.length > PROGRESS_ABOVE) io.err(`[${i + 1}/${files.length}] ${file} …`);
-    const checked = await checkWorkbook(file, { rubric, sheet: opts.sheet, locale: LOCALE[lang], extraChecks: checks });
-    const report = toReport(checked, rubric, lang);
-    if (checked.ok && opts.outDir !== undefined) {
-      try {
-        const out = annotatedPath(file, opts.outDir, taken, opts.force);
-        writeAnnotatedCopy(checked.bytes, checked.result.sheet, checked.result.findings, out, lang);
-        (report as FileReportOk).annotated = out;
-      } catch (err) {
-        const why =
-          err instanceof CopyError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
-        const message = say(lang, `未写出 ${file} 的标注副本：`, `The annotated copy of ${file} was not written:`) + `\n${why}`;
-        (report as FileReportOk).error = message;
-        io.err(message);
-      }
+    const checkedFile = await checkSheets(file, { rubric, sheet: opts.sheet, allSheets: opts.allSheets, locale: LOCALE[lang], extraChecks: checks });
+    if (!checkedFile.ok) {
+      reports.push(toReport(checkedFile, rubric, lang));
+      continue;
     }
-    reports.push(report);
+    for (const f of checkedFile.failed) reports.push({ file, error: f.error.localized(lang) });
+    for (const sheet of checkedFile.sheets) {
+      const checked: CheckResult = { file, ok: true, bytes: checkedFile.bytes, result: sheet.result, unit: sheet.unit, parseMs: 0, validateMs: 0 };
+      const report = toReport(checked, rubric, lang, sheet.stamp) as FileReportOk;
+      if (opts.stamp) await stampIfClean(file, checkedFile.bytes, sheet, report, rubric, lang, io);
+      if (opts.outDir !== undefined) {
+        try {
+          const named = checkedFile.sheets.length > 1 ? file.replace(/(\.xlsx)?$/i, `-${sheet.result.sheet}$1`) : file;
+          const out = annotatedPath(named, opts.outDir, taken, opts.force);
+          writeAnnotatedCopy(checkedFile.bytes, sheet.result.sheet, sheet.result.findings, out, lang);
+          report.annotated = out;
+        } catch (err) {
+          const why =
+            err instanceof CopyError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
+          const message = say(lang, `未写出 ${file} 的标注副本：`, `The annotated copy of ${file} was not written:`) + `\n${why}`;
+          report.error = message;
+          io.err(message);
+        }
+      }
+      reports.push(report);
+    }
   }
 
   if (opts.json) io.out(JSON.stringify({ files: reports }, null, 2));
   else renderText(reports, lang, io);
-  if (reports.some((r) => 'error' in r)) return 2;
+  if (reports.some(hasFileError)) return 2;
   if (opts.exitZero) return 0;
-  return reports.some((r) => 'findings' in r && r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return reports.some((r) => (r as FileReportOk).counts.error > 0) ? 1 : 0;
+}
+
+/** --stamp: the stamp goes into a workbook only when its sheet has no error. */
+async function stampIfClean(file: string, bytes: Buffer, sheet: CheckedSheet, report: FileReportOk, rubric: Rubric, lang: CliLang, io: CliIO): Promise<void> {
+  if (sheet.result.findings.some((f) => f.severity === 'error')) {
+    io.err(say(lang, `${file} 有错误，未写入校验印记。`, `${file} has errors; no stamp was written.`));
+    return;
+  }
+  try {
+    const stamp = await makeStamp({ rubric, sheet: sheet.sheet, table: sheet.result.table, scorecard: sheet.result.scorecard }, webCryptoSha256, new Date());
+    writeStamp(file, bytes, stamp);
+    report.stamp = 'valid';
+    report.stamped = true;
+  } catch (err) {
+    io.err(say(lang, `无法在 ${file} 中写入校验印记（文件未改动）：${(err as Error).message}`, `Could not stamp ${file} (left unchanged): ${(err as Error).message}`));
+  }
 }
 
 function outDirProblem(dir: string, lang: CliLang): string | undefined {
@@ -165,116 +160,19 @@ function outDirProblem(dir: string, lang: CliLang): string | undefined {
   }
 }
 
-// ─── Text output ────────────────────────────────────────────────────────────
-
-/** Terminal columns a string takes: CJK and full-width characters take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-const pad = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
-
-/** Rows of cells as aligned columns; the last column is left ragged. */
-function table(rows: string[][], indent = '  '): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
-  return rows.map((r) => indent + r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd());
-}
-
-const T = {
-  zh: {
-    sheet: '工作表',
-    total: '总分',
-    grade: '等第',
-    veto: '（一票否决）',
-    provisional: (n: number) => `（改正 ${n} 处错误后）`,
-    category: '分类',
-    score: '得分',
-    cap: '上限',
-    severity: '级别',
-    cell: '单元格',
-    clause: '条款',
-    message: '说明',
-    sev: { error: '错误', warning: '警告', info: '提示' } as Record<Severity, string>,
-    count: (e: number, w: number, i: number) => `${e} 个错误，${w} 个警告，${i} 个提示`,
-    none: '未发现问题。',
-    unreadable: '无法读取',
-    annotated: '标注副本',
-    summary: (n: number, errs: number, bad: number) => `共检查 ${n} 个文件：${errs} 个有错误，${bad} 个无法读取。`,
-  },
-  en: {
-    sheet: 'sheet',
-    total: 'total',
-    grade: 'grade',
-    veto: ' (veto)',
-    provisional: (n: number) => ` (once ${n} error${n === 1 ? ' is' : 's are'} corrected)`,
-    category: 'category',
-    score: 'score',
-    cap: 'cap',
-    severity: 'severity',
-    cell: 'cell',
-    clause: 'clause',
-    message: 'message',
-    sev: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
-    count: (e: number, w: number, i: number) => `${e} errors, ${w} warnings, ${i} info`,
-    none: 'No problems found.',
-    unreadable: 'cannot be read',
-    annotated: 'annotated copy',
-    summary: (n: number, errs: number, bad: number) => `${n} files checked: ${errs} with errors, ${bad} unreadable.`,
-  },
-};
-
-const fmt = (n: number) => String(n);
-
-function renderText(reports: FileReport[], lang: CliLang, io: CliIO): void {
-  const L = T[lang];
-  for (const r of reports) {
-    if (!('findings' in r)) {
-      io.out(`✗ ${r.file}  ${L.unreadable}`);
-      for (const line of r.error.split('\n')) io.out(`  ${line}`);
-      io.out('');
-      continue;
-    }
-    const count = (s: Severity) => r.findings.filter((f) => f.severity === s).length;
-    const mark = count('error') ? '✗' : '✓';
-    io.out(`${mark} ${r.file}  [${L.sheet} ${r.sheet} · ${r.rubric}]`);
-    const provisional = r.provisional ? L.provisional(r.findings.filter((f) => f.severity === 'error' && f.code !== 'VETO').length) : '';
-    io.out(`  ${L.total} ${fmt(r.total)}${provisional}  ${L.grade} ${r.grade}${r.veto ? L.veto : ''}`);
-    const catRows = r.categories.map((c) => {
-      const sign = c.kind === 'penalty' ? '-' : '';
-      return [c.name, fmt(c.score), `${sign}${fmt(c.cap)}`];
-    });
-    io.out('');
-    for (const line of table([[L.category, L.score, L.cap], ...catRows])) io.out(line);
-    io.out('');
-    if (r.findings.length === 0) io.out(`  ${L.none}`);
-    else {
-      const rows = r.findings.map((f) => [L.sev[f.severity], f.cell, f.clauseId ?? '', `${f.code} ${f.message}`]);
-      for (const line of table([[L.severity, L.cell, L.clause, L.message], ...rows])) io.out(line);
-    }
-    io.out(`  ${L.count(count('error'), count('warning'), count('info'))}`);
-    if (r.annotated) io.out(`  ${L.annotated}: ${r.annotated}`);
-    if (r.error) for (const line of r.error.split('\n')) io.out(`  ${line}`);
-    io.out('');
-  }
-  if (reports.length > 1) {
-    const bad = reports.filter((r) => !('findings' in r)).length;
-    const errs = reports.filter((r) => 'findings' in r && r.findings.some((f) => f.severity === 'error')).length;
-    io.out(L.summary(reports.length, errs, bad));
-  }
-}
-
 export function registerValidate(program: Command, io: CliIO, extraChecks?: SheetCheck[]): void {
   program
     .command('validate')
     .description('检查自评表：找出每个需要修改的单元格 (validate self-assessment workbooks against the rubric)')
-    .argument('<files...>', '一个或多个 .xlsx 文件 (one or more .xlsx files)')
+    .argument('<files...>', '一个或多个 .xlsx 文件或文件夹（检查其中的 .xlsx 文件）(.xlsx files, or folders of them)')
     .option('--rubric <file>', '评分标准文件，默认为内置的长宁区 2023 (default: bundled rubric)')
     .option('--sheet <name>', '工作表名称，默认自动查找 (worksheet name; default: the first holding the rubric table)')
     .option('--json', '输出 JSON (print one JSON document)')
     .option('--out-dir <dir>', '把标注了问题的副本写入该文件夹，原文件不变 (write annotated copies here; inputs are never changed)')
     .option('--force', '覆盖已存在的标注副本，绝不覆盖输入文件 (overwrite existing annotated copies; never an input)')
     .option('--lang <lang>', '消息语言 zh 或 en (message language)', 'zh')
+    .option('--stamp', '没有错误时在工作簿中写入校验印记（自定义文档属性）(write the submission stamp when there is no error)')
+    .option('--all-sheets', '一个工作簿中每个工作表是一个街镇 (one sheet per 街镇 in a workbook)')
     .option('--exit-zero', '只报告：发现错误时也以 0 退出，无法读取的文件仍为 2 (report only: exit 0 even with errors)')
     .action(async (files: string[], opts: ValidateOptions) => {
       io.exit(await runValidate(files, opts, io, extraChecks));

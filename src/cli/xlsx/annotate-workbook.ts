@@ -8,13 +8,13 @@ import { existsSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSy
 import { basename, dirname, extname, join, resolve } from 'path';
 import { annotatePackage, type CellMark } from '../../xlsx/annotate/annotate-package';
 import { MARK_FILL_ARGB } from '../../xlsx/annotate/styles-patch';
-import { issueListRows, severityWord } from '../../engine/validate/issue-list';
+import { issueListRows } from '../../engine/validate/issue-list';
 import type { Finding, Severity } from '../../engine/validate/finding';
 import type { CliLang } from './read-errors';
+import { noteHeading, noteLine } from '../../engine/validate/note-text';
 
 /** ARGB of each severity's fill in the copy. */
 export const SEVERITY_FILL: Readonly<Record<Severity, string>> = MARK_FILL_ARGB;
-const NOTE_HEADING: Readonly<Record<CliLang, string>> = { zh: '评分助手检查结果：', en: 'Rubric Check:' };
 
 /** Why a copy was not written; zh carries the English after it, as every CLI message does. */
 export class CopyError extends Error {
@@ -69,10 +69,9 @@ export function annotatedPath(file: string, outDir: string, taken: Set<string>, 
   return out;
 }
 
-function markFor(f: Finding, lang: CliLang): CellMark {
-  const word = severityWord(f.severity, lang === 'en' ? 'en' : 'zh-CN');
-  return { cell: f.cell, severity: f.severity, note: `${word} ${f.code}${f.clauseId ? ` [${f.clauseId}]` : ''}：${f.message}` };
-}
+const localeOf = (lang: CliLang) => (lang === 'en' ? 'en' : 'zh-CN');
+
+const markFor = (f: Finding, lang: CliLang): CellMark => ({ cell: f.cell, severity: f.severity, note: noteLine(f, localeOf(lang)) });
 
 /** Marks `findings` on `sheetName` in a copy of `bytes` and returns the copy's bytes (AnnotateError when it cannot). */
 export function annotateWorkbook(bytes: Uint8Array, sheetName: string, findings: readonly Finding[], lang: CliLang): Uint8Array {
@@ -81,7 +80,7 @@ export function annotateWorkbook(bytes: Uint8Array, sheetName: string, findings:
   return annotatePackage(bytes, {
     sheet: sheetName,
     marks: onSheet.map((f) => markFor(f, lang)),
-    noteHeading: NOTE_HEADING[lang],
+    noteHeading: noteHeading(locale),
     issues: issueListRows(onSheet.map((f) => ({ ...f, sheet: sheetName })), locale),
     locale,
   });

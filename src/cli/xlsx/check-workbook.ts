@@ -3,6 +3,7 @@
  * reader, pick the sheet, validate. Every way a file can be unusable ends as a WorkbookReadError for that file.
  */
 import { readFileSync, statSync } from 'fs';
+import { findUnitName } from '../../engine/locate/unit-name';
 import type { Locale } from '../../engine/messages';
 import type { Rubric } from '../../engine/rubric-types';
 import { validateSheet, type SheetCheck, type ValidationResult } from '../../engine/validate/validate-sheet';
@@ -25,7 +26,7 @@ export interface CheckOptions {
 }
 
 export type CheckResult =
-  | { file: string; ok: true; bytes: Buffer; result: ValidationResult; parseMs: number; validateMs: number }
+  | { file: string; ok: true; bytes: Buffer; result: ValidationResult; unit: string | null; parseMs: number; validateMs: number }
   | { file: string; ok: false; error: WorkbookReadError };
 
 /** The file's bytes; the file is opened for reading only. */
@@ -33,7 +34,7 @@ export function readInputFile(file: string): Buffer {
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw readErrors.unreadable(file, '这是一个文件夹 / it is a directory');
+    if (st.isDirectory()) throw readErrors.unreadable(file, '这是一个文件夹', 'it is a directory');
     size = st.size;
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;
@@ -65,12 +66,12 @@ export async function checkBytes(
   bytes: Buffer,
   file: string,
   options: CheckOptions,
-): Promise<{ result: ValidationResult; parseMs: number; validateMs: number }> {
+): Promise<{ result: ValidationResult; unit: string | null; parseMs: number; validateMs: number }> {
   const t0 = performance.now();
   const workbook = loadWorkbook(bytes, file, options.limits);
   const picked = pickSheet(workbook, options.rubric, file, options.sheet);
   const t1 = performance.now();
   const result = validateSheet(picked.sheet, options.rubric, { locale: options.locale, extraChecks: options.extraChecks, table: picked.table });
   const t2 = performance.now();
-  return { result, parseMs: t1 - t0, validateMs: t2 - t1 };
+  return { result, unit: findUnitName(picked.sheet, picked.table.headerRow), parseMs: t1 - t0, validateMs: t2 - t1 };
 }

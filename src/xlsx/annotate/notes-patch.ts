@@ -8,7 +8,8 @@ import type { ZipPackage } from '../zip-package';
 import { addRels, CONTENT_TYPE, findPart, freePartName, freeRelId, readRels, REL_TYPE, type ContentTypes } from './opc';
 import { applySplices, child, childrenNamed, escapeXml, parseTree, xmlSafe, type Splice, type XmlNode } from './xml-tree';
 
-export const NOTE_AUTHOR = '评分助手';
+export { NOTE_AUTHOR } from '../../engine/validate/note-text';
+import { NOTE_AUTHOR } from '../../engine/validate/note-text';
 
 /** Headings our notes start with (both languages), so a re-run replaces our earlier text instead of stacking it. */
 export const NOTE_HEADINGS = ['评分助手检查结果：', 'Rubric Check:'];
@@ -44,6 +45,7 @@ export function patchNotes(
   sheetPart: string,
   notes: ReadonlyMap<string, string>,
   legacyDrawingId: string | undefined,
+  legacyDrawingHFId?: string,
 ): NotesResult {
   if (notes.size === 0) return {};
   const rels = readRels(pkg, sheetPart);
@@ -70,7 +72,9 @@ export function patchNotes(
   pkg.write(commentsPart, mergeComments(pkg.text(commentsPart) ?? '', commentsPart, notes));
 
   // --- VML drawing ---
-  const vmlRel = (legacyDrawingId && rels.find((r) => r.id === legacyDrawingId)) || rels.find((r) => r.type === REL_TYPE.vmlDrawing && r.part);
+  const vmlRel =
+    (legacyDrawingId && rels.find((r) => r.id === legacyDrawingId)) ||
+    (legacyDrawingId ? undefined : rels.find((r) => r.type === REL_TYPE.vmlDrawing && r.part && r.id !== legacyDrawingHFId));
   let vmlPart = vmlRel && vmlRel.part ? findPart(pkg, vmlRel.part) : undefined;
   let legacyDrawingRelId: string | undefined;
   if (!vmlPart) {

@@ -14,7 +14,17 @@ export const useFindingListStyles = makeStyles({
     height: 'auto',
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalXS,
+    // Scrolled to, an item stops below the sticky toolbar rather than under it.
+    scrollMarginTop: '140px',
+    scrollMarginBottom: tokens.spacingVerticalL,
   },
+  current: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    outline: `2px solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-2px',
+  },
+  missingGroup: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
+  hint: { margin: `0 0 ${tokens.spacingVerticalXS}`, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   cell: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginRight: tokens.spacingHorizontalS, flexShrink: 0 },
   error: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
   warning: { borderLeft: `4px solid ${tokens.colorPaletteYellowBorder2}` },

@@ -1,29 +1,52 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, mergeClasses } from '@fluentui/react-components';
 import type { ValidationResult } from '../../../engine/validate/validate-sheet';
-import { useT } from '../../strings';
+import { useContext } from 'react';
+import { categoryScoreText } from '../../../engine/score-text';
+import { LocaleContext, useT, type Translate } from '../../strings';
+import { verdictOf, type Verdict } from '../../findings/verdict';
 import { useSummaryStyles } from './useSummaryStyles';
 
 export interface SummaryProps {
   result: ValidationResult;
 }
 
-/** Total, grade, each category against its cap, and whether the sheet can be submitted. */
+export function verdictTitle(v: Verdict, t: Translate): string {
+  if (v.ready) return t('verdict.ready');
+  if (v.errors > 0 && v.missing > 0) return t('verdict.both', { errors: v.errors, missing: v.missing });
+  return v.missing > 0 ? t('verdict.missing', { missing: v.missing }) : t('verdict.errors', { errors: v.errors });
+}
+
+/** The verdict first (can it be submitted?), then the total, grade and each category against its cap. */
 export function Summary({ result }: SummaryProps) {
   const t = useT();
+  const locale = useContext(LocaleContext);
   const s = useSummaryStyles();
-  const { scorecard, findings } = result;
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const { scorecard } = result;
+  const v = verdictOf(result);
   return (
     <section className={s.root} aria-labelledby="summary-heading">
+      <MessageBar intent={v.ready ? 'success' : 'warning'} data-testid="verdict">
+        <MessageBarBody>
+          <MessageBarTitle>{verdictTitle(v, t)}</MessageBarTitle>
+          {v.ready ? (v.warnings > 0 ? t('readyWithWarnings', { warnings: v.warnings }) : t('readyBody')) : t('fixThenRecheck')}
+        </MessageBarBody>
+      </MessageBar>
       <h2 id="summary-heading" className={s.heading}>
         {t('summaryTitle')}
       </h2>
-      <span className={s.sheet}>{t('sheetLabel', { sheet: result.sheet })}</span>
+      <span className={s.sheet}>
+        {t('sheetLabel', { sheet: result.sheet })}
+        {v.missing > 0 && (
+          <>
+            {' · '}
+            <span data-testid="filled-count">{t('filledCount', { filled: v.scoreRows - v.missing, total: v.scoreRows })}</span>
+          </>
+        )}
+      </span>
       <div className={s.headline}>
         <div className={s.figure}>
-          <span className={s.figureLabel}>{t('total')}</span>
-          <span className={s.figureValue} data-testid="total">
+          <span className={s.figureLabel}>{v.provisional ? t('totalProvisional') : t('total')}</span>
+          <span className={mergeClasses(s.figureValue, v.provisional && s.provisional)} data-testid="total" data-provisional={v.provisional || undefined}>
             {scorecard.total.toString()}
           </span>
           {result.provisional && (
@@ -34,11 +57,12 @@ export function Summary({ result }: SummaryProps) {
         </div>
         <div className={s.figure}>
           <span className={s.figureLabel}>{t('grade')}</span>
-          <span className={s.figureValue} data-testid="grade">
+          <span className={mergeClasses(s.figureValue, v.provisional && s.provisional)} data-testid="grade">
             {scorecard.grade}
           </span>
         </div>
       </div>
+      {v.provisional && <span className={s.sheet}>{t('provisionalHint')}</span>}
       <table className={s.table}>
         <thead>
           <tr>
@@ -53,10 +77,7 @@ export function Summary({ result }: SummaryProps) {
         <tbody>
           {scorecard.categories.map((c) => {
             const over = c.kind === 'penalty' ? c.raw.lt(c.cap.neg()) : c.raw.gt(c.cap);
-            const text =
-              c.kind === 'penalty'
-                ? t('penaltyOfCap', { score: c.score.toString(), cap: c.cap.toString() })
-                : t('scoreOfCap', { score: c.score.toString(), cap: c.cap.toString() });
+            const text = categoryScoreText(c, locale);
             return (
               <tr key={c.id}>
                 <th scope="row" className={mergeClasses(s.td, s.th)}>
@@ -68,21 +89,6 @@ export function Summary({ result }: SummaryProps) {
           })}
         </tbody>
       </table>
-      {errors === 0 ? (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <MessageBarTitle>{t('readyTitle')}</MessageBarTitle>
-            {warnings > 0 ? t('readyWithWarnings', { warnings }) : t('readyBody')}
-          </MessageBarBody>
-        </MessageBar>
-      ) : (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>{t('notReadyTitle')}</MessageBarTitle>
-            {t('notReadyBody', { errors })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
     </section>
   );
 }
