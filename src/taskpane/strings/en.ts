@@ -40,6 +40,7 @@ export const en: UiStrings = {
   otherCategory: 'Whole sheet',
   findingLabel: '{cell}: {message} (click to go to the cell)',
 
+  marksUndo: 'The problem cells are marked with a colour and a message. To take the marks away, click Clear marks: it restores each cell\'s own colour and note. Ctrl+Z may undo the marks in current Excel but not in older versions; Clear marks always works.',
   cleared: 'Cleared the marks on {count} cell(s); their own colours and notes are back.',
   nothingToClear: 'There are no marks to clear.',
   templateInserted: 'Inserted sheet "{name}".',

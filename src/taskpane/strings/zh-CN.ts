@@ -42,6 +42,7 @@ export const zhCN = {
   otherCategory: '表格整体',
   findingLabel: '{cell}：{message}（点击定位到该单元格）',
 
+  marksUndo: '已在有问题的单元格上标出颜色和说明。要去掉这些标记，请点「清除标记」：它会恢复每个单元格原来的颜色和备注。Ctrl+Z 在较新的 Excel 中可以撤消标记，但在较旧的版本中可能无效，请以「清除标记」为准。',
   cleared: '已清除 {count} 个单元格的标记，原有的颜色和批注已恢复。',
   nothingToClear: '没有需要清除的标记。',
   templateInserted: '已插入工作表“{name}”。',
