@@ -12,7 +12,7 @@ import { expandInputs } from '../expand-inputs';
 import { hasFileError, toReport, type FileReport, type FileReportOk } from '../validate-report';
 import { renderText } from '../validate-text';
 import { checkWorkbook } from '../xlsx/check-workbook';
-import type { CliLang } from '../xlsx/read-errors';
+import { readErrors, WorkbookReadError, type CliLang } from '../xlsx/read-errors';
 
 /**
  * Checks the CLI adds to the engine's own: FORMULA_STALE, where HyperFormula recomputes every RUBRIC
@@ -88,12 +88,13 @@ export async function runValidate(
     const report = toReport(checked, rubric, lang);
     if (checked.ok && opts.outDir !== undefined) {
       try {
+        if (checked.csv) throw readErrors.csvNoCopy(file);
         const out = annotatedPath(file, opts.outDir, taken, opts.force);
         writeAnnotatedCopy(checked.bytes, checked.result.sheet, checked.result.findings, out, lang);
         (report as FileReportOk).annotated = out;
       } catch (err) {
         const why =
-          err instanceof CopyError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
+          err instanceof CopyError || err instanceof WorkbookReadError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
         const message = say(lang, `未写出 ${file} 的标注副本：`, `The annotated copy of ${file} was not written:`) + `\n${why}`;
         (report as FileReportOk).error = message;
         io.err(message);
