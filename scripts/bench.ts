@@ -14,6 +14,7 @@ import { validateSheet } from '../src/engine/validate/validate-sheet';
 import { benchFormulas } from '../src/engine/formulas/bench-formulas';
 import { officeSection } from './bench-office';
 import { browserSection } from './bench-browser-section';
+import { annotateSection } from './bench-annotate';
 import { readingSection } from './bench-reading';
 
 export type { BenchSection, Figures } from './bench-util';
@@ -78,6 +79,7 @@ SECTIONS.push({
 SECTIONS.push(officeSection);
 SECTIONS.push(browserSection);
 SECTIONS.push(readingSection);
+SECTIONS.push(annotateSection);
 
 async function main(argv: string[]): Promise<void> {
   const json = argv.includes('--json');

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
+import { registerCompare } from './commands/compare';
 import { registerEval } from './commands/eval';
 import { registerLint } from './commands/lint';
 import { registerTemplate } from './commands/template';
@@ -21,6 +22,7 @@ export function buildProgram(io: CliIO, lang: CliLang = 'zh'): Command {
   registerEval(program, io);
   registerValidate(program, io);
   registerTemplate(program, io);
+  registerCompare(program, io);
   return program;
 }
 

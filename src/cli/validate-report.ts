@@ -4,6 +4,7 @@
  */
 import { toNumber } from '../engine/decimal';
 import type { Rubric } from '../engine/rubric-types';
+import type { StampStatus } from '../engine/stamp/stamp';
 import type { Severity } from '../engine/validate/finding';
 import type { CheckResult } from './xlsx/check-workbook';
 import type { CliLang } from './xlsx/read-errors';
@@ -23,7 +24,13 @@ export interface FileReportOk {
   provisional: boolean;
   categories: { name: string; kind: string; score: number; cap: number }[];
   counts: SeverityCounts;
-  findings: { code: string; severity: Severity; cell: string; clauseId: string | null; message: string }[];
+  findings: { code: string; severity: Severity; cell: string; clauseId: string | null; message: string; review?: true }[];
+  /** The 复核 columns: null when the sheet has none; status not-reviewed when they are empty. */
+  review: { status: 'not-reviewed' } | { status: 'reviewed'; total: number; grade: string; differences: number } | null;
+  /** The submission stamp as found (after --stamp: as written). */
+  stamp: StampStatus;
+  /** --stamp wrote the stamp into this workbook. */
+  stamped?: boolean;
   /** Where the annotated copy went (--out-dir). */
   annotated?: string;
   /** Why the annotated copy was not written (the file's results above still stand; exit 2). */
@@ -46,10 +53,11 @@ export function countSeverities(findings: readonly { severity: Severity }[]): Se
   return counts;
 }
 
-export function toReport(checked: CheckResult, rubric: Rubric, lang: CliLang): FileReport {
+export function toReport(checked: CheckResult, rubric: Rubric, lang: CliLang, stamp: StampStatus = 'absent'): FileReport {
   if (!checked.ok) return { file: checked.file, error: checked.error.localized(lang) };
   const { result } = checked;
   const card = result.scorecard;
+  const review = result.review;
   return {
     file: checked.file,
     unit: checked.unit,
@@ -67,6 +75,14 @@ export function toReport(checked: CheckResult, rubric: Rubric, lang: CliLang): F
       cell: f.cell,
       clauseId: f.clauseId ?? null,
       message: f.message,
+      ...(f.review && { review: true as const }),
     })),
+    review:
+      review === undefined
+        ? null
+        : review.status === 'not-reviewed'
+          ? review
+          : { status: 'reviewed', total: toNumber(review.scorecard.total), grade: review.scorecard.grade, differences: review.differences.length },
+    stamp,
   };
 }

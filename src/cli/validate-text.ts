@@ -6,6 +6,7 @@
 import { dec } from '../engine/decimal';
 import type { Locale } from '../engine/messages';
 import type { CategoryKind } from '../engine/rubric-types';
+import type { StampStatus } from '../engine/stamp/stamp';
 import { categoryScoreText } from '../engine/score-text';
 import { severityWord } from '../engine/validate/issue-list';
 import type { CliIO } from './io';
@@ -46,6 +47,11 @@ const T = {
     none: '未发现问题。',
     unreadable: '无法读取',
     annotated: '标注副本',
+    reviewed: (t: number, g: string, d: number) => `复核总分 ${t}  复核等第 ${g}  与自评不同的条款 ${d} 处`,
+    notReviewed: '复核得分列为空：尚未复核。',
+    stamp: '校验印记',
+    stamped: '已写入',
+    stampWord: { valid: '有效', modified: '校验后被修改', 'other-rubric': '按其他评分标准校验', absent: '无' } as Record<StampStatus, string>,
     summary: (n: number, errs: number, bad: number) => `共检查 ${n} 个文件：${errs} 个有错误，${bad} 个无法读取。`,
     withErrors: '有错误的文件：',
     unreadableFiles: '无法读取的文件：',
@@ -67,6 +73,11 @@ const T = {
     none: 'No problems found.',
     unreadable: 'cannot be read',
     annotated: 'annotated copy',
+    reviewed: (t: number, g: string, d: number) => `review total ${t}  review grade ${g}  ${d} clauses differ from the self-assessment`,
+    notReviewed: 'The review column is empty: not reviewed yet.',
+    stamp: 'stamp',
+    stamped: 'written',
+    stampWord: { valid: 'valid', modified: 'modified after stamping', 'other-rubric': 'stamped against another rubric', absent: 'none' } as Record<StampStatus, string>,
     summary: (n: number, errs: number, bad: number) => `${n} files checked: ${errs} with errors, ${bad} unreadable.`,
     withErrors: 'Files with errors:',
     unreadableFiles: 'Files that cannot be read:',
@@ -84,6 +95,8 @@ function renderFile(r: FileReportOk, lang: CliLang, io: CliIO): void {
   io.out(`${r.counts.error ? '✗' : '✓'} ${fileAndUnit(r, lang)}  [${L.sheet} ${r.sheet} · ${r.rubric}]`);
   const provisional = r.provisional ? L.provisional(r.findings.filter((f) => f.severity === 'error' && f.code !== 'VETO').length) : '';
   io.out(`  ${L.total} ${r.total}${provisional}  ${L.grade} ${r.grade}${r.veto ? L.veto : ''}`);
+  if (r.review) io.out(`  ${r.review.status === 'reviewed' ? L.reviewed(r.review.total, r.review.grade, r.review.differences) : L.notReviewed}`);
+  if (r.stamp !== 'absent' || r.stamped) io.out(`  ${L.stamp}: ${L.stampWord[r.stamp]}${r.stamped ? ` (${L.stamped})` : ''}`);
   const catRows = r.categories.map((c) => [
     c.name,
     categoryScoreText({ kind: c.kind as CategoryKind, score: dec(c.score), cap: dec(c.cap) }, locale),

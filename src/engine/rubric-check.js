@@ -29,30 +29,33 @@ function toDottedPath(pointer) {
     .reduce((out, seg) => (/^\d+$/.test(seg) ? `${out}[${seg}]` : out ? `${out}.${seg}` : seg), '');
 }
 
+/** A problem in both languages: `message` as the CLI has always printed it (Chinese, English in brackets), `en` alone. */
+const two = (path, zh, en) => ({ path, message: `${zh} (${en})`, en });
+
 function describe(e) {
   const path = toDottedPath(e.instancePath);
   const p = e.params;
   const at = (extra) => (path ? `${path}.${extra}` : extra);
   switch (e.keyword) {
     case 'required':
-      return { path: at(String(p.missingProperty)), message: '缺少必填字段 (required field is missing)' };
+      return two(at(String(p.missingProperty)), '缺少必填字段', 'required field is missing');
     case 'additionalProperties':
-      return { path: at(String(p.additionalProperty)), message: '不认识的字段，请检查拼写 (unknown field)' };
+      return two(at(String(p.additionalProperty)), '不认识的字段，请检查拼写', 'unknown field; check the spelling');
     case 'type':
-      return { path, message: `类型应为 ${p.type} (must be ${p.type})` };
+      return two(path, `类型应为 ${p.type}`, `must be ${p.type}`);
     case 'enum':
-      return { path, message: `应为以下之一 (must be one of): ${p.allowedValues.join(', ')}` };
+      return { path, message: `应为以下之一 (must be one of): ${p.allowedValues.join(', ')}`, en: `must be one of: ${p.allowedValues.join(', ')}` };
     case 'const':
-      return { path, message: `应为 (must be) ${String(p.allowedValue)}` };
+      return { path, message: `应为 (must be) ${String(p.allowedValue)}`, en: `must be ${String(p.allowedValue)}` };
     case 'minimum':
     case 'exclusiveMinimum':
     case 'maximum':
     case 'exclusiveMaximum':
-      return { path, message: `应 ${p.comparison} ${p.limit} (must be ${p.comparison} ${p.limit})` };
+      return two(path, `应 ${p.comparison} ${p.limit}`, `must be ${p.comparison} ${p.limit}`);
     case 'discriminator':
-      return { path: at('kind'), message: '未知的规则类型 kind (unknown rule kind)' };
+      return two(at('kind'), '未知的规则类型 kind', 'unknown rule kind');
     default:
-      return { path, message: e.message ?? e.keyword };
+      return { path, message: e.message ?? e.keyword, en: e.message ?? e.keyword };
   }
 }
 
@@ -62,8 +65,18 @@ function checkRubric(text, schema) {
   try {
     data = parseYaml(text, { prettyErrors: true });
   } catch (err) {
-    const where = err instanceof YAMLParseError && err.linePos ? `第 ${err.linePos[0].line} 行 (line ${err.linePos[0].line})` : '';
-    return { problems: [{ path: where, message: `不是有效的 YAML/JSON (not valid YAML): ${String(err.message).split('\n')[0]}` }] };
+    const line = err instanceof YAMLParseError && err.linePos ? err.linePos[0].line : undefined;
+    const detail = String(err.message).split('\n')[0];
+    return {
+      problems: [
+        {
+          path: line === undefined ? '' : `第 ${line} 行 (line ${line})`,
+          pathEn: line === undefined ? '' : `line ${line}`,
+          message: `不是有效的 YAML/JSON (not valid YAML): ${detail}`,
+          en: `not valid YAML/JSON: ${detail}`,
+        },
+      ],
+    };
   }
   const validate = validatorFor(schema);
   if (validate(data)) return { rubric: data };
@@ -76,7 +89,14 @@ function checkRubric(text, schema) {
   return { problems };
 }
 
-/** `file: path: message`, one line a problem. */
-const formatProblems = (file, problems) => problems.map((p) => `${file}: ${p.path || '(根)'}: ${p.message}`).join('\n');
+/** `file: path: message`, one line a problem; `lang` 'en': English only. */
+const formatProblems = (file, problems, lang) =>
+  problems
+    .map((p) =>
+      lang === 'en'
+        ? `${file}: ${(p.pathEn ?? p.path) || '(root)'}: ${p.en ?? p.message}`
+        : `${file}: ${p.path || '(根)'}: ${p.message}`,
+    )
+    .join('\n');
 
 module.exports = { checkRubric, formatProblems, toDottedPath };

@@ -20,6 +20,8 @@ export interface OfficeHostOptions {
 export const API = {
   /** Range.getMergedAreasOrNullObject; implies getCellProperties (1.9), settings (1.4), comments (1.10). */
   read: '1.13',
+  /** Range.getMergedAreasOrNullObject: without it the locator carries labels down, as for blank cells. */
+  merges: '1.13',
   /** Workbook.notes; older versions mark with comments instead. */
   notes: '1.18',
   comments: '1.10',

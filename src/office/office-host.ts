@@ -4,7 +4,7 @@
  * findings there are (one more only when the sheet already holds notes whose cells must be located).
  */
 import type { Locale } from '../engine/messages';
-import { toA1, type SheetModel } from '../engine/sheet/sheet-model';
+import { columnLetters, type SheetModel } from '../engine/sheet/sheet-model';
 import type { TemplateSpec } from '../engine/template/template-spec';
 import { HostError, type Mark, type Selection, type WorkbookHost } from '../host/workbook-host';
 import { exclusive } from '../host/workbook-lock';
@@ -36,7 +36,7 @@ import {
   type MarksRecord,
   type SheetMarks,
 } from './marks-record';
-import { loadHiddenLines } from './hidden-lines';
+import { FIRST_BLOCK, isTooLarge, joinBlocks, queueBlock, readRowBlocks, type Block } from './read-blocks';
 import { sheetFromRange } from './sheet-from-range';
 import { drawTemplate, uniqueSheetName } from './draw-template';
 
@@ -182,49 +182,77 @@ export class OfficeWorkbookHost implements WorkbookHost {
     });
   }
 
+  /**
+   * The active sheet from A1 to the end of its used range. The first sync reads the sheet's size, the
+   * record, the notes and comments and a first block of 200 rows × 100 columns (all of a usual sheet);
+   * larger sheets are read in further row blocks, one sync each (src/office/read-blocks.ts). Fills
+   * are not read here: writeMarks reads them for the cells it marks and no others.
+   */
   async readActiveSheet(): Promise<SheetModel> {
     requireApi(this.supports, API.read, 'feature.read', this.locale);
     this.snapshot = undefined;
+    const merges = this.supports('ExcelApi', API.merges);
     return this.excel('readFailed', async (context) => {
-      const ws = context.workbook.worksheets.getActiveWorksheet();
-      ws.load('id,name');
-      ws.protection.load('protected');
-      // From A1, so row and column numbers in the model are the sheet's own.
-      const grid = ws.getRange('A1').getBoundingRect(ws.getUsedRange(true));
-      grid.load('values,formulas,valueTypes,numberFormat');
-      const merged = grid.getMergedAreasOrNullObject();
-      merged.load('address');
-      const props = grid.getCellProperties(FILL_PROPS);
-      const hidden = loadHiddenLines(grid);
-      const annotations = this.loadAnnotations(ws);
-      const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-      setting.load('value');
-      await context.sync();
-
-      const sheet = sheetFromRange(ws.name, grid, merged.isNullObject ? null : merged.address, hidden());
-      const fills = new Map<string, FillState>();
-      props.value.forEach((row, r) => row.forEach((p, c) => fills.set(toA1(r, c), fillOf(p))));
+      const queueMeta = () => {
+        const ws = context.workbook.worksheets.getActiveWorksheet();
+        ws.load('id,name');
+        ws.protection.load('protected');
+        const used = ws.getRange('A1').getBoundingRect(ws.getUsedRange(true));
+        used.load('rowCount,columnCount');
+        const annotations = this.loadAnnotations(ws);
+        const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
+        setting.load('value');
+        return { ws, used, annotations, setting };
+      };
+      let meta = queueMeta();
+      const box = `A1:${columnLetters(FIRST_BLOCK.cols - 1)}${FIRST_BLOCK.rows}`;
+      let first: (() => Block) | undefined = queueBlock(meta.used.getIntersection(meta.ws.getRange(box)), 0, merges);
+      try {
+        await context.sync();
+      } catch (err) {
+        // Even the first block was too large for Excel (very long texts): read the size alone, then blocks.
+        if (!isTooLarge(err)) throw err;
+        first = undefined;
+        meta = queueMeta();
+        await context.sync();
+      }
+      const { ws, used } = meta;
+      const rows = used.rowCount;
+      const cols = used.columnCount;
+      const fits = first !== undefined && rows <= FIRST_BLOCK.rows && cols <= FIRST_BLOCK.cols;
+      const blocks = fits && first ? [first()] : await readRowBlocks(context, ws, rows, cols, merges);
+      const joined = joinBlocks(blocks);
+      const sheet = sheetFromRange(ws.name, joined.grid, joined.merged, joined.hidden);
       this.snapshot = {
         sheetId: ws.id,
         sheetName: ws.name,
         protected: ws.protection.protected,
-        fills,
-        ...annotations(),
-        record: readRecord(setting),
+        fills: new Map(),
+        ...meta.annotations(),
+        record: readRecord(meta.setting),
         takenAt: Date.now(),
       };
       return sheet;
     });
   }
 
-  /** The snapshot when it covers this sheet and every cell marking will touch; used once. */
-  private takeSnapshot(sheetName: string, cells: readonly string[]): Snapshot | undefined {
+  /** The snapshot of this sheet from the read just before, when still fresh; used once. */
+  private takeSnapshot(sheetName: string): Snapshot | undefined {
     const snap = this.snapshot;
     this.snapshot = undefined;
     if (!snap || snap.sheetName !== sheetName || Date.now() - snap.takenAt > SNAPSHOT_TTL_MS) return undefined;
+    return snap;
+  }
+
+  /** The fills of just the cells marking touches (new marks and recorded ones): one sync. */
+  private async withFills(context: Excel.RequestContext, snap: Snapshot, cells: readonly string[]): Promise<Snapshot> {
     const prev = findSheetMarks(snap.record, snap.sheetId, snap.sheetName);
-    const all = [...cells, ...Object.keys(prev?.cells ?? {})];
-    return all.every((a) => snap.fills.has(a)) ? snap : undefined;
+    const addresses = [...new Set([...cells, ...Object.keys(prev?.cells ?? {})])];
+    if (addresses.length === 0) return snap;
+    const ws = context.workbook.worksheets.getItem(snap.sheetId);
+    const props = addresses.map((a) => ws.getRange(a).getCellProperties(FILL_PROPS));
+    await context.sync();
+    return { ...snap, fills: new Map(addresses.map((a, i) => [a, fillOf(props[i].value[0]?.[0])])) };
   }
 
   /** Reads what marking needs for just these cells of a named sheet: one sync. */
@@ -405,14 +433,16 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async writeMarks(sheet: string, marks: Mark[]): Promise<void> {
-    const snap = this.takeSnapshot(sheet, marks.map((m) => m.cell));
+    const snap = this.takeSnapshot(sheet);
     let written: { old?: SheetMarks; next?: SheetMarks } | undefined;
     let sheetId: string | undefined;
     try {
       await this.run(async (context) => {
-        const s = snap ?? (await this.readForMarks(context, sheet, marks.map((m) => m.cell)));
+        const cells = marks.map((m) => m.cell);
+        // Checked before anything is read or queued: a protected sheet is refused untouched.
+        if (snap?.protected) throw new HostError('protected', this.text('protected', { sheet: snap.sheetName }));
+        const s = snap ? await this.withFills(context, snap, cells) : await this.readForMarks(context, sheet, cells);
         sheetId = s.sheetId;
-        // Checked before anything is queued: a protected sheet is refused untouched.
         if (s.protected) throw new HostError('protected', this.text('protected', { sheet: s.sheetName }));
         written = { old: findSheetMarks(s.record, s.sheetId, s.sheetName) };
         written = await this.applyMarks(context, s, marks);

@@ -149,7 +149,7 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
     try {
       const file = source?.file ?? 'workbook.xlsx';
       const name = marked ? annotatedFileName(file, locale) : file;
-      const bytes = await exportXlsx(host.workbook, (s, a) => host.valueAt(s, a), source?.bytes, source?.file);
+      const bytes = await exportXlsx(host.workbook, (s, a) => host.valueAt(s, a), source?.bytes, source?.file, host.allMarks(), locale);
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
       const a = document.createElement('a');
       a.href = url;

@@ -12,8 +12,11 @@ import { usedExtent, type Book, type BookCell } from './workbook-model';
 /** Computed results of every formula cell: sheet name → A1 → value. */
 export type ComputedValues = Map<string, Map<string, CellValue>>;
 
-/** The engine's settings, plus Excel's display of a reference to an empty cell as 0 (=A1 shows 0, not blank). */
-const CONFIG = { ...ENGINE_CONFIG, evaluateNullToZero: true } as const;
+/**
+ * The engine's settings, plus Excel's display of a reference to an empty cell as 0 (=A1 shows 0, not
+ * blank); the grid shows values as computed, so HyperFormula's rounding of binary noise (0.1+0.2) stays on.
+ */
+const CONFIG = { ...ENGINE_CONFIG, smartRounding: true, evaluateNullToZero: true } as const;
 
 /** True when the formula parses (unknown function names parse too and compute to #NAME?, as in Excel). */
 export function isFormulaValid(formula: string): boolean {

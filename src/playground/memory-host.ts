@@ -251,6 +251,11 @@ export class MemoryHost implements WorkbookHost {
     return this.marks.get(sheetName)?.get(address);
   }
 
+  /** Every mark now on the workbook, for the download. */
+  allMarks(): { sheet: string; cell: string; severity: Severity; note: string }[] {
+    return [...this.marks].flatMap(([sheet, records]) => [...records].map(([cell, r]) => ({ sheet, cell, severity: r.severity, note: r.note })));
+  }
+
   /** Number of cells currently marked, over all sheets. */
   get markCount(): number {
     let n = 0;

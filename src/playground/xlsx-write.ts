@@ -1,9 +1,13 @@
 /**
- * The annotated workbook to download: the file the user opened, loaded again from its original bytes,
- * with only what the playground changed applied on top (marks' fills and notes, written formulas,
- * inserted sheets). Everything else in the file passes through ExcelJS as it came.
+ * The annotated workbook to download. A file the user opened is patched (src/xlsx/annotate, the same
+ * code as the CLI's copy): only the marks' fills and notes and a 「问题清单」 sheet change, every other
+ * part stays byte for byte. A workbook started empty in the page is a new file, built with ExcelJS.
  */
 import ExcelJS from 'exceljs';
+import type { Locale } from '../engine/messages';
+import type { Finding, Severity } from '../engine/validate/finding';
+import { issueListRows } from '../engine/validate/issue-list';
+import { annotatePackage } from '../xlsx/annotate/annotate-package';
 import { fromA1, isCellError, type CellValue } from '../engine/sheet/sheet-model';
 import { bookFromWorkbook, loadXlsx } from './xlsx-read';
 import { findSheet, type Book, type BookCell, type BookSheet } from './workbook-model';
@@ -64,6 +68,9 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: BookSheet, valueAt: ValueAt
   for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
 }
 
+const sameValue = (a: CellValue | undefined, b: CellValue | undefined): boolean =>
+  (a ?? null) === (b ?? null) || (isCellError(a ?? null) && isCellError(b ?? null) && (a as { error: string }).error === (b as { error: string }).error);
+
 /** Apply to an existing worksheet only the cells that differ from what the file has. */
 function applyChanges(ws: ExcelJS.Worksheet, sheet: BookSheet, original: BookSheet, valueAt: ValueAt): boolean {
   let formulas = false;
@@ -76,18 +83,76 @@ function applyChanges(ws: ExcelJS.Worksheet, sheet: BookSheet, original: BookShe
     if (now.formula !== was.formula) {
       writeContent(cell, now, valueAt(sheet.name, address));
       formulas = true;
-    }
+    } else if (now.formula === undefined && !sameValue(now.value, was.value)) writeContent(cell, now, now.value); // typed in the grid
+    if (now.numberFormat !== was.numberFormat && now.numberFormat !== undefined) cell.numFmt = now.numberFormat;
     if (now.fill !== was.fill) writeFill(cell, now.fill);
     if (now.note !== was.note) writeNote(cell, now.note);
   }
   return formulas;
 }
 
+/** A mark on the page's workbook, as MemoryHost keeps it. */
+export interface PageMark {
+  sheet: string;
+  cell: string;
+  severity: Severity;
+  note: string;
+}
+
+/**
+ * True when the page changed more than marks: a sheet inserted, or a value, formula or number format typed
+ * or written into the opened file. Fills and notes are the marks' own (MemoryHost restores the originals).
+ */
+function changedBeyondMarks(book: Book, original: Book): boolean {
+  return book.sheets.some((sheet) => {
+    const was = findSheet(original, sheet.name);
+    if (!was) return true;
+    for (const address of new Set([...sheet.cells.keys(), ...was.cells.keys()])) {
+      const now = sheet.cells.get(address);
+      const before = was.cells.get(address);
+      if (now?.formula !== before?.formula || now?.numberFormat !== before?.numberFormat) return true;
+      if (now?.formula === undefined && !sameValue(now?.value, before?.value)) return true;
+    }
+    return false;
+  });
+}
+
+/** The opened file with `marks` patched in, one sheet at a time; 问题清单 lists them all. */
+function patchMarks(source: Uint8Array, marks: readonly PageMark[], locale: Locale): Uint8Array {
+  const sheets = [...new Set(marks.map((m) => m.sheet))];
+  const rows = issueListRows(
+    marks.map((m) => ({ sheet: m.sheet, cell: m.cell, severity: m.severity, message: m.note, code: '' }) as unknown as Finding),
+    locale,
+  );
+  let bytes = source;
+  sheets.forEach((sheet, i) => {
+    bytes = annotatePackage(bytes, {
+      sheet,
+      marks: marks.filter((m) => m.sheet === sheet),
+      ...(i === 0 ? { issues: rows } : {}),
+      locale,
+    });
+  });
+  return bytes;
+}
+
 /**
  * The workbook as .xlsx bytes. `source` is the opened file's bytes (absent when the page started from
- * an empty workbook); `file` names it in messages.
+ * an empty workbook); `file` names it in messages; `marks` are the marks now on the page.
  */
-export async function exportXlsx(book: Book, valueAt: ValueAt, source?: Uint8Array, file = 'workbook.xlsx'): Promise<Uint8Array> {
+export async function exportXlsx(
+  book: Book,
+  valueAt: ValueAt,
+  source?: Uint8Array,
+  file = 'workbook.xlsx',
+  marks: readonly PageMark[] = [],
+  locale: Locale = 'zh-CN',
+): Promise<Uint8Array> {
+  if (source) {
+    const original = bookFromWorkbook(await loadXlsx(source, file)).book;
+    if (!changedBeyondMarks(book, original)) return patchMarks(source, marks, locale);
+  }
+  // A new workbook, or an opened one whose content the page changed (sheets inserted, cells edited): not patched yet.
   const workbook = source ? await loadXlsx(source, file) : new ExcelJS.Workbook();
   const original: Book = source ? bookFromWorkbook(workbook).book : { sheets: [], active: '' };
   let recalc = false;

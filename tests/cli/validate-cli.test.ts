@@ -8,6 +8,9 @@ import { displayWidth } from '../../src/cli/validate-text';
 import { SEVERITY_FILL } from '../../src/cli/xlsx/annotate-workbook';
 import { bundledRubric, EXAMPLE_CLEAN, EXAMPLE_DIRTY, ROOT, run } from './helpers';
 
+// The first test loads ExcelJS and HyperFormula cold; on a loaded 2-core machine that alone passes Jest's 5 s.
+jest.setTimeout(60_000);
+
 const tmp = mkdtempSync(join(tmpdir(), 'rubric-validate-'));
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

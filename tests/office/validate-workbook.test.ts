@@ -34,11 +34,11 @@ const byCell = (findings: Finding[]) => {
 };
 
 describe('validateWorkbook in Excel (simulated)', () => {
-  it('makes exactly two context.sync calls and marks every finding cell', async () => {
+  it('makes exactly three context.sync calls (read, fills of the cells to mark, write) and marks every finding cell', async () => {
     const { plan, above, noEvidence } = dirtySheet();
     const { sim, sheet, host } = officeSetup(plan.sheet('自评表'));
     const result = await validateWorkbook(host, rubric);
-    expect(sim.syncCount).toBe(2);
+    expect(sim.syncCount).toBe(3);
     const cells = byCell(result.findings);
     expect(cells.has(above)).toBe(true);
     expect(cells.has(noEvidence)).toBe(true);
@@ -63,7 +63,7 @@ describe('validateWorkbook in Excel (simulated)', () => {
     const notes = JSON.stringify(sheet.notes);
     await validateWorkbook(host, rubric);
     expect(JSON.stringify(sheet.notes)).toBe(notes);
-    expect(sim.syncCount).toBe(4);
+    expect(sim.syncCount).toBe(6);
     await host.clearMarks();
     expect(sheet.notes).toEqual([]);
     expect(JSON.stringify([...sheet.cells].filter(([, c]) => Object.keys(c).length > 0).sort())).toBe(before);

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { WorkbookReadError } from '../../src/cli/xlsx/read-errors';
 import { SEVERITY_FILL } from '../../src/office/marks';
 import { resolveColor } from '../../src/playground/excel-colors';
@@ -92,10 +93,10 @@ describe('exportXlsx', () => {
       { cell: 'B2', severity: 'error', note: '超过满分' },
       { cell: 'B3', severity: 'warning', note: '缺佐证材料' },
     ]);
-    const marked = (await reload(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes))).getWorksheet('自评表')!;
+    const marked = (await reload(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, "x.xlsx", host.allMarks()))).getWorksheet('自评表')!;
     const fgOf = (c: ExcelJS.Cell) => (c.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
     expect(fgOf(marked.getCell('B2'))).toBe(`FF${SEVERITY_FILL.error.slice(1)}`);
-    expect(marked.getCell('B2').note).toBe('超过满分');
+    expect((marked.getCell('B2').note as ExcelJS.Comment).texts!.map((t) => t.text).join('')).toBe('超过满分');
     expect(fgOf(marked.getCell('B3'))).toBe(`FF${SEVERITY_FILL.warning.slice(1)}`);
     // Untouched cells, values and other sheets are as the file had them.
     const ws0 = original.getWorksheet('自评表')!;
@@ -103,10 +104,14 @@ describe('exportXlsx', () => {
       expect([a, marked.getCell(a).value, marked.getCell(a).fill]).toEqual([a, ws0.getCell(a).value, ws0.getCell(a).fill]);
     }
     expect(marked.getCell('B2').value).toBe(2);
+    // The user's note on B3 stays, ours after it; the marks are listed in 问题清单.
+    expect((marked.getCell('B3').note as ExcelJS.Comment).texts!.map((t) => t.text).join('')).toBe('复核：已核对原件\n\n缺佐证材料');
+    const list = marked.workbook.getWorksheet('问题清单')!;
+    expect([list.getCell('A2').value, list.getCell('B2').value, list.getCell('D2').value]).toEqual(['错误', 'B2', '超过满分']);
     expect(marked.workbook.getWorksheet('隐藏')?.state).toBe('veryHidden');
 
     await host.clearMarks();
-    const cleared = (await reload(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes))).getWorksheet('自评表')!;
+    const cleared = (await reload(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, "x.xlsx", host.allMarks()))).getWorksheet('自评表')!;
     for (const a of ['B2', 'B3', 'C3', 'A1']) {
       expect([a, cleared.getCell(a).fill, cleared.getCell(a).note]).toEqual([a, ws0.getCell(a).fill, ws0.getCell(a).note]);
     }
@@ -122,7 +127,7 @@ describe('exportXlsx', () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const host = new MemoryHost((await readXlsx(bytes, 's.xlsx')).book);
     await host.writeMarks('S', [{ cell: 'A2', severity: 'error', note: 'x' }]);
-    const out = (await reload(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes))).getWorksheet('S')!;
+    const out = (await reload(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, "x.xlsx", host.allMarks()))).getWorksheet('S')!;
     const was = (await reload(bytes)).getWorksheet('S')!;
     expect(out.getCell('A1').fill).toEqual(was.getCell('A1').fill);
     expect(out.getCell('A3').fill).toEqual(was.getCell('A3').fill);
@@ -131,11 +136,30 @@ describe('exportXlsx', () => {
     expect(out.getCell('A2').font).toEqual(out.getCell('A1').font);
   });
 
+  test('with marks only, the download is the opened file patched: every part but the marked sheet, styles, notes and 问题清单 byte-identical', async () => {
+    const bytes = await userWorkbook();
+    const host = new MemoryHost((await readXlsx(bytes, 'x.xlsx')).book);
+    await host.writeMarks('自评表', [{ cell: 'B2', severity: 'error', note: '超过满分' }]);
+    const was = unzipSync(bytes);
+    const now = unzipSync(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, 'x.xlsx', host.allMarks()));
+    const owned = /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/styles\.xml|xl\/worksheets\/sheet1\.xml|xl\/worksheets\/_rels\/sheet1\.xml\.rels|xl\/comments1\.xml|xl\/drawings\/vmlDrawing1\.vml)$/;
+    for (const name of Object.keys(was)) if (!owned.test(name)) expect([name, strFromU8(now[name])]).toEqual([name, strFromU8(was[name])]);
+  });
+
+  test('a value typed into the opened file is in the download', async () => {
+    const bytes = await userWorkbook();
+    const host = new MemoryHost((await readXlsx(bytes, 'x.xlsx')).book);
+    host.editCell('自评表', 'B2', '3');
+    await host.writeMarks('自评表', [{ cell: 'B2', severity: 'error', note: '超过满分' }]);
+    const ws = (await reload(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, 'x.xlsx', host.allMarks()))).getWorksheet('自评表')!;
+    expect(ws.getCell('B2').value).toBe(3);
+  });
+
   test('written formulas are saved the way Excel stores our functions, with the computed result', async () => {
     const bytes = await userWorkbook();
     const host = new MemoryHost((await readXlsx(bytes, 'x.xlsx')).book);
     await host.writeFormula('自评表', 'B6', '=B2+B3');
-    const ws = (await reload(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes))).getWorksheet('自评表')!;
+    const ws = (await reload(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, "x.xlsx", host.allMarks()))).getWorksheet('自评表')!;
     expect(ws.getCell('B6').formula).toBe('B2+B3');
     expect(ws.getCell('B6').result).toBe(3.5);
   });

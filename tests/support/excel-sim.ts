@@ -145,6 +145,22 @@ class ItemNotFound extends Error {
   code = 'ItemNotFound';
 }
 
+/**
+ * Excel on the web's limits ("Resource limits and performance optimization for Office Add-ins"): a
+ * request's payload of 5 MB and 5,000,000 cells in one read; and Range.getMergedAreasOrNullObject fails
+ * above 512 merged areas (@types/office-js). Measured here as the JSON of what a sync loads.
+ */
+export const SIM_LIMITS = { payloadBytes: 5_000_000, cellsPerRead: 5_000_000, mergedAreas: 512 };
+
+class LimitExceeded extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 class ApiNotFound extends Error {
   code = 'ApiNotFound';
 }
@@ -164,8 +180,29 @@ class SimContext {
     this.workbook = this.makeWorkbook();
   }
 
+  /** What this sync's loads will bring back, and the limits they break, checked when it is sent. */
+  private payload: (() => number)[] = [];
+  private limitChecks: (() => void)[] = [];
+
   async sync(): Promise<void> {
     this.sim.syncCount++;
+    const sizes = this.payload;
+    const checks = this.limitChecks;
+    this.payload = [];
+    this.limitChecks = [];
+    try {
+      for (const check of checks) check();
+      const bytes = sizes.reduce((n, f) => n + f(), 0);
+      if (bytes > SIM_LIMITS.payloadBytes) {
+        this.sim.refusedSyncs++;
+        throw new LimitExceeded('ResponsePayloadSizeLimitExceeded', `The response payload size (${bytes} bytes) has exceeded the limit.`);
+      }
+      this.sim.largestPayload = Math.max(this.sim.largestPayload, bytes);
+    } catch (err) {
+      // The whole request fails: nothing queued in it is applied or loaded.
+      this.pending = [];
+      throw err;
+    }
     const ops = this.pending;
     this.pending = [];
     for (const op of ops) op();
@@ -189,6 +226,8 @@ class SimContext {
     isNull = false,
     /** Returned as they are: collections, whose getters the mock would evaluate too early. */
     extras: Record<string, unknown> = {},
+    /** Told what each top-level load() asks for (payload accounting). */
+    onLoad?: (what: unknown) => void,
   ): any {
     const raw = new OfficeMockObject(data as never);
     this.mocks.push(raw);
@@ -198,6 +237,12 @@ class SimContext {
         get: (t, p) => {
           if (typeof p === 'symbol') return (t as never)[p];
           if (!path.length && Object.prototype.hasOwnProperty.call(extras, p)) return extras[p];
+          if (!path.length && p === 'load' && onLoad) {
+            return (what: unknown) => {
+              onLoad(what);
+              return (t as any).load(what);
+            };
+          }
           if (p === 'isNullObject') {
             this.syncedSince(gen, 'isNullObject');
             return isNull;
@@ -465,13 +510,36 @@ class SimContext {
           const o = boxOf(sim.addressOf(other));
           return this.range(sheet, boxAddress({ top: Math.min(box.top, o.top), left: Math.min(box.left, o.left), bottom: Math.max(box.bottom, o.bottom), right: Math.max(box.right, o.right) }));
         },
+        getIntersection: (other: any) => {
+          const o = boxOf(sim.addressOf(other));
+          const b = { top: Math.max(box.top, o.top), left: Math.max(box.left, o.left), bottom: Math.min(box.bottom, o.bottom), right: Math.min(box.right, o.right) };
+          if (b.top > b.bottom || b.left > b.right) throw new ItemNotFound('the ranges do not intersect');
+          return this.range(sheet, boxAddress(b));
+        },
+        getIntersectionOrNullObject: (other: any) => {
+          const o = boxOf(sim.addressOf(other));
+          const b = { top: Math.max(box.top, o.top), left: Math.max(box.left, o.left), bottom: Math.min(box.bottom, o.bottom), right: Math.min(box.right, o.right) };
+          if (b.top > b.bottom || b.left > b.right) return this.mock({ address: '' }, () => undefined, true);
+          return this.range(sheet, boxAddress(b));
+        },
         getMergedAreasOrNullObject: () => {
           const inside = sheet.merges.filter((m) => intersects(boxOf(m), box));
+          this.limitChecks.push(() => {
+            if (inside.length > SIM_LIMITS.mergedAreas) {
+              throw new LimitExceeded('InvalidOperation', `The range holds ${inside.length} merged areas; getMergedAreas supports at most ${SIM_LIMITS.mergedAreas}.`);
+            }
+          });
+          this.payload.push(() => inside.join(', ').length + 40);
           return this.mock({ address: inside.map((m) => `${quote(sheet.name)}!${m}`).join(', ') }, () => undefined, inside.length === 0);
         },
         getCellProperties: () => {
           const fills = grid((c) => ({ format: { fill: { ...(c?.fill ?? SIM_NO_FILL) } } }));
           const ctx = this;
+          sim.cellPropertiesRead += rows * cols;
+          this.payload.push(() => JSON.stringify(fills).length);
+          this.limitChecks.push(() => {
+            if (rows * cols > SIM_LIMITS.cellsPerRead) throw new LimitExceeded('ResponsePayloadSizeLimitExceeded', `${rows * cols} cells in one read`);
+          });
           return {
             get value() {
               ctx.syncedSince(gen, 'getCellProperties().value');
@@ -513,6 +581,23 @@ class SimContext {
         merge: () => this.queue(() => this.sheetFor(sheet).merges.push(address)),
       },
       (path, value) => this.queue(() => this.writeRange(sheet, address, box, path, value)),
+      false,
+      {},
+      (what) => {
+        const props = typeof what === 'string' ? what.split(',').map((x) => x.trim()) : [];
+        const grids: Record<string, () => unknown> = {
+          values: () => grid((c) => (c?.error ?? (sheet.hasContent(c) ? c?.value ?? 0 : ''))),
+          formulas: () => grid((c) => (c?.formula !== undefined ? `=${c.formula}` : c?.error ?? (sheet.hasContent(c) ? c?.value : ''))),
+          valueTypes: () => grid(() => 'String'),
+          numberFormat: () => grid((c) => c?.numberFormat ?? 'General'),
+        };
+        const loaded = props.filter((x) => x in grids);
+        if (loaded.length === 0) return;
+        this.limitChecks.push(() => {
+          if (rows * cols > SIM_LIMITS.cellsPerRead) throw new LimitExceeded('ResponsePayloadSizeLimitExceeded', `${rows * cols} cells in one read`);
+        });
+        this.payload.push(() => loaded.reduce((n, x) => n + JSON.stringify(grids[x]()).length, 0));
+      },
     );
     sim.rangeAddresses.set(proxy, { sheet, address: boxAddress(box) });
     return proxy;
@@ -556,6 +641,12 @@ export class ExcelSim {
   syncCount = 0;
   queued = 0;
   commentIds = 0;
+  /** Cells whose properties (fills) were asked for, in all. */
+  cellPropertiesRead = 0;
+  /** Syncs Excel refused for their payload. */
+  refusedSyncs = 0;
+  /** The largest payload one sync has loaded so far, in bytes (JSON). */
+  largestPayload = 0;
   /** Cells whose fill writes fail at sync, as a write Excel refuses part-way through a batch. */
   failWritesAt = new Set<string>();
   rangeAddresses = new WeakMap<object, { sheet: SimSheet; address: string }>();

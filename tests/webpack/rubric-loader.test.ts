@@ -83,7 +83,7 @@ describe('the rubric loader agrees with parseRubric', () => {
     const data = rawBundled();
     data.categories[2].items[5].clauses[0].max = Infinity;
     expect(checkRubric(stringify(data)).problems).toEqual([
-      { path: 'categories[2].items[5].clauses[0].max', message: expect.stringContaining('number') },
+      { path: 'categories[2].items[5].clauses[0].max', message: expect.stringContaining('number'), en: 'must be number' },
     ]);
   });
 });

@@ -224,6 +224,21 @@ describe('a sheet without notes, as openpyxl and ExcelJS write one', () => {
   });
 });
 
+test('a header/footer picture drawing (legacyDrawingHF, also VML) is left alone; the notes get their own', () => {
+  const parts = fixtureParts({ noNotes: true });
+  const hf = '<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape id="LH" o:spid="_x0000_s2049" type="#_x0000_t75"><v:imagedata o:relid="rId1"/></v:shape></xml>';
+  parts['xl/drawings/vmlDrawingHF1.vml'] = hf;
+  parts[MARKED_SHEET] = parts[MARKED_SHEET].replace('<tableParts', '<legacyDrawingHF r:id="rId9"/><tableParts');
+  parts['xl/worksheets/_rels/data.xml.rels'] = parts['xl/worksheets/_rels/data.xml.rels'].replace(
+    '</Relationships>',
+    '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing" Target="../drawings/vmlDrawingHF1.vml"/></Relationships>',
+  );
+  const out = unzip(annotatePackage(zipParts(parts), request()));
+  expect(out['xl/drawings/vmlDrawingHF1.vml']).toBe(hf);
+  expect(out['xl/drawings/vmlDrawing1.vml']).toContain('ObjectType="Note"');
+  expect(out[MARKED_SHEET]).toMatch(/<drawing r:id="rId1"\/><legacyDrawing r:id="rId\d+"\/><legacyDrawingHF r:id="rId9"\/>/);
+});
+
 describe('what the patcher refuses', () => {
   test('a strict OOXML workbook is refused by name', () => {
     const parts = fixtureParts({ noNotes: true });

@@ -47,11 +47,18 @@ describe('notes in files we write are signed 评分助手', () => {
     expect(signNotes(plain, NOTE_AUTHOR)).toBe(plain);
   });
 
-  test('the playground download signs its marks 评分助手', async () => {
+  test('the playground download signs its marks 评分助手; the notes already in the file keep their author', async () => {
     const bytes = await withNote();
     const host = new MemoryHost((await readXlsx(bytes, 'x.xlsx')).book);
     await host.writeMarks('自评表', [{ cell: 'C3', severity: 'warning', note: '评分助手：\n警告：缺佐证材料' }]);
-    const out = await exportXlsx(host.workbook, host.valueAt.bind(host), bytes);
-    expect(authors(out).every((a) => a === '<author>评分助手</author>')).toBe(true);
+    const out = await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, 'x.xlsx', host.allMarks());
+    // The file's own notes (here signed by whatever wrote it) are the user's content: patched copies leave them as they are.
+    expect(authors(out)).toEqual(['<author>Author</author><author>评分助手</author>', '<author>Author</author>']);
+    const comments = ZipPackage.open(out).text('xl/comments1.xml')!;
+    expect(comments).toMatch(/<comment ref="C3" authorId="1">/);
+    // A workbook started in the page is a new file written by ExcelJS: its notes are signed afterwards.
+    const fresh = new MemoryHost();
+    await fresh.writeMarks(fresh.workbook.sheets[0].name, [{ cell: 'A1', severity: 'error', note: '超过满分' }]);
+    expect(authors(await exportXlsx(fresh.workbook, fresh.valueAt.bind(fresh)))).toEqual(['<author>评分助手</author>']);
   });
 });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { FormulaValue } from '../../engine/formulas/evaluate-formula';
 import type { Locale } from '../../engine/messages';
 import type { CliIO } from '../io';
-import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
+import { loadUsableRubric, rubricErrorText } from '../rubric-file';
 
 export interface EvalOptions {
   rubric?: string;
@@ -13,6 +13,8 @@ export interface EvalOptions {
 function show(value: FormulaValue): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  // Excel's 15 significant digits: 0.1+0.2 shows 0.3, 1/3 shows 0.333333333333333, nothing rounded further.
+  if (typeof value === 'number') return String(Number(value.toPrecision(15)));
   return String(value);
 }
 
@@ -29,10 +31,11 @@ export async function runEval(formula: string, opts: EvalOptions, io: CliIO): Pr
   const locale: Locale = opts.lang === 'en' ? 'en' : 'zh-CN';
   let rubric;
   try {
-    rubric = loadRubricFile(opts.rubric);
+    rubric = loadUsableRubric(opts.rubric);
   } catch (err) {
-    if (err instanceof RubricFileError || err instanceof UnreadableInputError) {
-      io.err(err.message);
+    const text = rubricErrorText(err, locale === 'en' ? 'en' : 'zh');
+    if (text !== undefined) {
+      io.err(text);
       return 2;
     }
     throw err;

@@ -3,7 +3,7 @@ import { dirname } from 'path';
 import type { Command } from 'commander';
 import { buildTemplateSpec } from '../../engine/template/build-template';
 import type { CliIO } from '../io';
-import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
+import { loadUsableRubric, rubricErrorText } from '../rubric-file';
 import { templateBuffer } from '../xlsx/write-template';
 
 export interface TemplateOptions {
@@ -34,10 +34,11 @@ export async function runTemplate(out: string, opts: TemplateOptions, io: CliIO)
   }
   let rubric;
   try {
-    rubric = loadRubricFile(opts.rubric);
+    rubric = loadUsableRubric(opts.rubric);
   } catch (err) {
-    if (err instanceof RubricFileError || err instanceof UnreadableInputError) {
-      io.err(`评分标准文件有误 (invalid rubric file):\n${err.message}`);
+    const text = rubricErrorText(err, 'zh');
+    if (text !== undefined) {
+      io.err(text);
       return 2;
     }
     throw err;

@@ -5,13 +5,17 @@ import type { Locale } from '../../engine/messages';
 import type { Rubric } from '../../engine/rubric-types';
 import type { SheetCheck } from '../../engine/validate/validate-sheet';
 import type { CliIO } from '../io';
-import { loadRubricFile, RubricFileError, UnreadableInputError } from '../rubric-file';
+import { loadUsableRubric, rubricErrorText } from '../rubric-file';
 import { AnnotateError } from '../../xlsx/annotate/annotate-package';
 import { annotatedPath, CopyError, writeAnnotatedCopy } from '../xlsx/annotate-workbook';
 import { expandInputs } from '../expand-inputs';
 import { hasFileError, toReport, type FileReport, type FileReportOk } from '../validate-report';
 import { renderText } from '../validate-text';
-import { checkWorkbook } from '../xlsx/check-workbook';
+import { makeStamp } from '../../engine/stamp/stamp';
+import { webCryptoSha256 } from '../../host/sha256';
+import { checkSheets, type CheckedSheet } from '../xlsx/check-sheets';
+import type { CheckResult } from '../xlsx/check-workbook';
+import { writeStamp } from '../xlsx/write-stamp';
 import { readErrors, WorkbookReadError, type CliLang } from '../xlsx/read-errors';
 
 /**
@@ -38,6 +42,10 @@ export interface ValidateOptions {
   lang?: string;
   /** Report only: exit 0 even when a sheet has errors (2 still means a file could not be read). */
   exitZero?: boolean;
+  /** Write the submission stamp into each workbook found without error. */
+  stamp?: boolean;
+  /** One 街镇 per sheet: every sheet holding the rubric table is checked and reported. */
+  allSheets?: boolean;
 }
 
 const LOCALE: Readonly<Record<CliLang, Locale>> = { zh: 'zh-CN', en: 'en' };
@@ -63,11 +71,10 @@ export async function runValidate(
   }
   let rubric: Rubric;
   try {
-    rubric = loadRubricFile(opts.rubric);
+    rubric = loadUsableRubric(opts.rubric);
   } catch (err) {
-    if (err instanceof RubricFileError || err instanceof UnreadableInputError) {
-      return giveUp(say(lang, `评分标准文件有误，未检查任何表格：\n${err.message}`, `The rubric file is invalid; no workbook was checked.`));
-    }
+    const text = rubricErrorText(err, lang);
+    if (text !== undefined) return giveUp(`${text}\n${lang === 'en' ? 'No workbook was checked.' : '未检查任何表格。No workbook was checked.'}`);
     throw err;
   }
   if (opts.outDir !== undefined) {
@@ -78,29 +85,42 @@ export async function runValidate(
   const { files, problems } = expandInputs(inputs, lang);
   if (problems.length) return giveUp(problems.join('\n'));
 
+  if (opts.stamp && opts.allSheets) {
+    return giveUp(say(lang, '--stamp 不能与 --all-sheets 同用：校验印记只对应一个工作表。', '--stamp cannot be combined with --all-sheets: a stamp covers one sheet.'));
+  }
   const checks = extraChecks ?? (await defaultExtraChecks());
   const reports: FileReport[] = [];
   // Inputs count as taken names, so a copy never lands on an input (a.xlsx → a.checked.xlsx when a.checked.xlsx is also checked).
   const taken = new Set(files.map((f) => resolve(f)));
   for (const [i, file] of files.entries()) {
     if (files.length > PROGRESS_ABOVE) io.err(`[${i + 1}/${files.length}] ${file} …`);
-    const checked = await checkWorkbook(file, { rubric, sheet: opts.sheet, locale: LOCALE[lang], extraChecks: checks });
-    const report = toReport(checked, rubric, lang);
-    if (checked.ok && opts.outDir !== undefined) {
-      try {
-        if (checked.csv) throw readErrors.csvNoCopy(file);
-        const out = annotatedPath(file, opts.outDir, taken, opts.force);
-        writeAnnotatedCopy(checked.bytes, checked.result.sheet, checked.result.findings, out, lang);
-        (report as FileReportOk).annotated = out;
-      } catch (err) {
-        const why =
-          err instanceof CopyError || err instanceof WorkbookReadError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
-        const message = say(lang, `未写出 ${file} 的标注副本：`, `The annotated copy of ${file} was not written:`) + `\n${why}`;
-        (report as FileReportOk).error = message;
-        io.err(message);
-      }
+    const checkedFile = await checkSheets(file, { rubric, sheet: opts.sheet, allSheets: opts.allSheets, locale: LOCALE[lang], extraChecks: checks });
+    if (!checkedFile.ok) {
+      reports.push(toReport(checkedFile, rubric, lang));
+      continue;
     }
-    reports.push(report);
+    for (const f of checkedFile.failed) reports.push({ file, error: f.error.localized(lang) });
+    for (const sheet of checkedFile.sheets) {
+      const checked: CheckResult = { file, ok: true, bytes: checkedFile.bytes, result: sheet.result, unit: sheet.unit, parseMs: 0, validateMs: 0 };
+      const report = toReport(checked, rubric, lang, sheet.stamp) as FileReportOk;
+      if (opts.stamp && !checkedFile.csv) await stampIfClean(file, checkedFile.bytes, sheet, report, rubric, lang, io);
+      if (opts.outDir !== undefined) {
+        try {
+          if (checkedFile.csv) throw readErrors.csvNoCopy(file);
+          const named = checkedFile.sheets.length > 1 ? file.replace(/(\.xlsx)?$/i, `-${sheet.result.sheet}$1`) : file;
+          const out = annotatedPath(named, opts.outDir, taken, opts.force);
+          writeAnnotatedCopy(checkedFile.bytes, sheet.result.sheet, sheet.result.findings, out, lang);
+          report.annotated = out;
+        } catch (err) {
+          const why =
+            err instanceof CopyError || err instanceof WorkbookReadError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
+          const message = say(lang, `未写出 ${file} 的标注副本：`, `The annotated copy of ${file} was not written:`) + `\n${why}`;
+          report.error = message;
+          io.err(message);
+        }
+      }
+      reports.push(report);
+    }
   }
 
   if (opts.json) io.out(JSON.stringify({ files: reports }, null, 2));
@@ -108,6 +128,22 @@ export async function runValidate(
   if (reports.some(hasFileError)) return 2;
   if (opts.exitZero) return 0;
   return reports.some((r) => (r as FileReportOk).counts.error > 0) ? 1 : 0;
+}
+
+/** --stamp: the stamp goes into a workbook only when its sheet has no error. */
+async function stampIfClean(file: string, bytes: Buffer, sheet: CheckedSheet, report: FileReportOk, rubric: Rubric, lang: CliLang, io: CliIO): Promise<void> {
+  if (sheet.result.findings.some((f) => f.severity === 'error')) {
+    io.err(say(lang, `${file} 有错误，未写入校验印记。`, `${file} has errors; no stamp was written.`));
+    return;
+  }
+  try {
+    const stamp = await makeStamp({ rubric, sheet: sheet.sheet, table: sheet.result.table, scorecard: sheet.result.scorecard }, webCryptoSha256, new Date());
+    writeStamp(file, bytes, stamp);
+    report.stamp = 'valid';
+    report.stamped = true;
+  } catch (err) {
+    io.err(say(lang, `无法在 ${file} 中写入校验印记（文件未改动）：${(err as Error).message}`, `Could not stamp ${file} (left unchanged): ${(err as Error).message}`));
+  }
 }
 
 function outDirProblem(dir: string, lang: CliLang): string | undefined {
@@ -136,6 +172,8 @@ export function registerValidate(program: Command, io: CliIO, extraChecks?: Shee
     .option('--out-dir <dir>', '把标注了问题的副本写入该文件夹，原文件不变 (write annotated copies here; inputs are never changed)')
     .option('--force', '覆盖已存在的标注副本，绝不覆盖输入文件 (overwrite existing annotated copies; never an input)')
     .option('--lang <lang>', '消息语言 zh 或 en (message language)', 'zh')
+    .option('--stamp', '没有错误时在工作簿中写入校验印记（自定义文档属性）(write the submission stamp when there is no error)')
+    .option('--all-sheets', '一个工作簿中每个工作表是一个街镇 (one sheet per 街镇 in a workbook)')
     .option('--exit-zero', '只报告：发现错误时也以 0 退出，无法读取的文件仍为 2 (report only: exit 0 even with errors)')
     .action(async (files: string[], opts: ValidateOptions) => {
       io.exit(await runValidate(files, opts, io, extraChecks));

@@ -46,7 +46,7 @@ export function readInputFile(file: string): Buffer {
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw readErrors.unreadable(file, '这是一个文件夹 / it is a directory');
+    if (st.isDirectory()) throw readErrors.unreadable(file, '这是一个文件夹', 'it is a directory');
     size = st.size;
   } catch (err) {
     if (err instanceof WorkbookReadError) throw err;

@@ -63,3 +63,28 @@ function locateIn(
     return undefined;
   }
 }
+
+export interface AllSheets {
+  picked: PickedSheet[];
+  /** Sheets that look like a 街镇's (a 得分 header) but could not be located or are too large. */
+  failed: { sheet: string; zh: string; en: string }[];
+}
+
+/**
+ * --all-sheets: every visible worksheet holding the rubric table, one 街镇 each. Sheets without any
+ * table (a cover, notes) are skipped; a workbook with none at all throws no-table as pickSheet does.
+ */
+export function pickAllSheets(workbook: XlsxReader, rubric: Rubric, file: string): AllSheets {
+  const picked: PickedSheet[] = [];
+  const failed: AllSheets['failed'] = [];
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const ws of workbook.sheets.filter((w) => w.state === 'visible')) {
+    const before = zh.length;
+    const one = locateIn(workbook, ws, rubric, file, false, zh, en);
+    if (one) picked.push(one);
+    else if (zh.length > before && readSheetOf(workbook, ws, file).truncated) failed.push({ sheet: ws.name, zh: zh[before], en: en[before] });
+  }
+  if (picked.length === 0 && failed.length === 0) throw readErrors.noTable(file, zh, en);
+  return { picked, failed };
+}

@@ -55,8 +55,8 @@ const fail = (problem: ReadProblem, zh: string, en: string) => new WorkbookReadE
 export const readErrors = {
   missing: (file: string) =>
     fail('missing', `找不到文件 ${file}。请检查文件名和路径是否正确。`, `File not found: ${file}. Check the name and path.`),
-  unreadable: (file: string, why: string) =>
-    fail('unreadable', `无法读取文件 ${file}（${why}）。请确认这是一个文件且有读取权限。`, `Cannot read ${file} (${why}). Check that it is a file you may read.`),
+  unreadable: (file: string, why: string, whyEn: string = why) =>
+    fail('unreadable', `无法读取文件 ${file}（${why}）。请确认这是一个文件且有读取权限。`, `Cannot read ${file} (${whyEn}). Check that it is a file you may read.`),
   notXlsx: (file: string) =>
     fail(
       'not-xlsx',

@@ -8,8 +8,12 @@ import type { Rubric } from '../rubric-types';
 import { rubricSignatures, toEngineFormula } from './formula-text';
 import { HYPERFORMULA_LICENSE, registerRubricPlugin, withFormulaContext } from './rubric-plugin';
 
-/** Excel-like settings for every HyperFormula instance the engine builds. */
-export const ENGINE_CONFIG = { licenseKey: HYPERFORMULA_LICENSE, leapYear1900: true } as const;
+/**
+ * Excel-like settings for every HyperFormula instance the engine builds. No smart rounding: HyperFormula
+ * would round results to 10 decimal places; the engine wants the result itself (shown to 15 significant
+ * digits, as Excel does, by whoever prints it).
+ */
+export const ENGINE_CONFIG = { licenseKey: HYPERFORMULA_LICENSE, leapYear1900: true, smartRounding: false } as const;
 
 export type FormulaValue = number | string | boolean | null;
 

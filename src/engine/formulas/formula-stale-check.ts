@@ -15,8 +15,12 @@ import type { Finding } from '../validate/finding';
 import type { SheetCheck } from '../validate/validate-sheet';
 import type { LocatedTable } from '../locate/locate-table';
 import { ENGINE_CONFIG } from './evaluate-formula';
-import { callsRubricFunction, toDisplayFormula, toEngineFormula } from './formula-text';
+import { cellsOnCycles } from './formula-cycles';
+import { callsRubricFunction, callsVolatileFunction, nestingDepth, toDisplayFormula, toEngineFormula } from './formula-text';
 import { registerRubricPlugin, withFormulaContext } from './rubric-plugin';
+
+/** Deeper than this a formula is not given to HyperFormula, whose parser recurses per level (Excel allows 64). */
+export const MAX_NESTING = 64;
 
 /** Excel shows 15 significant digits; a difference beyond them is binary noise, not a stale result. */
 const SIGNIFICANT = 15;
@@ -77,32 +81,62 @@ function clauseAt(table: LocatedTable | undefined, row: number): string | undefi
   return located && located.clauseIds.length === 1 ? located.clauseIds[0] : undefined;
 }
 
-/** Every RUBRIC formula cell whose cached result differs from what the formula gives now. */
+/**
+ * Every RUBRIC formula cell whose cached result differs from what the formula gives now. Deterministic:
+ * formulas calling volatile functions (RAND, NOW, OFFSET …) are not compared; formulas on a circular
+ * reference get one warning for the circle; a formula nested too deeply is skipped with a warning.
+ */
 export function findStaleFormulas(sheet: SheetModel, rubric: Rubric, locale: Locale = 'zh-CN', table?: LocatedTable): Finding[] {
   const targets: { row: number; col: number; formula: string; cached: CellValue }[] = [];
   for (let r = 0; r < sheet.rowCount; r++) {
     for (let c = 0; c < sheet.colCount; c++) {
       const cell = sheet.cell(r, c);
       // A formula never calculated (value null, e.g. a freshly generated template) has nothing to compare.
-      if (cell?.formula && cell.value !== null && callsRubricFunction(cell.formula)) {
+      if (cell?.formula && cell.value !== null && callsRubricFunction(cell.formula) && !callsVolatileFunction(cell.formula)) {
         targets.push({ row: r, col: c, formula: cell.formula, cached: cell.value });
       }
     }
   }
   if (targets.length === 0) return [];
 
+  const findings: Finding[] = [];
+  const warn = (code: 'FORMULA_CIRCULAR' | 'FORMULA_TOO_DEEP', row: number, col: number, message: string) =>
+    findings.push({ code, severity: 'warning', sheet: sheet.name, cell: toA1(row, col), clauseId: clauseAt(table, row), message });
+  const cycles = cellsOnCycles(sheet);
+  const onCycle = targets.filter((x) => cycles.has(`${x.row},${x.col}`));
+  if (onCycle.length > 0) {
+    const cells = [...cycles].map((k) => k.split(',').map(Number)).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    warn('FORMULA_CIRCULAR', onCycle[0].row, onCycle[0].col, t('formula.circular', { cells: cells.map(([r, c]) => toA1(r, c)).join(locale === 'en' ? ', ' : '、') }, locale));
+  }
+  const checked = targets.filter((x) => {
+    if (cycles.has(`${x.row},${x.col}`)) return false;
+    if (nestingDepth(x.formula) <= MAX_NESTING) return true;
+    warn('FORMULA_TOO_DEEP', x.row, x.col, t('formula.tooDeep', { max: MAX_NESTING }, locale));
+    return false;
+  });
+  if (checked.length === 0) return findings;
+
   registerRubricPlugin();
   const hf = HyperFormula.buildFromSheets({ [sheet.name]: grid(sheet) }, ENGINE_CONFIG);
   try {
     const sheetId = hf.getSheetId(sheet.name) as number;
-    const findings: Finding[] = [];
     withFormulaContext({ rubric, locale }, () => {
-      for (const target of targets) {
-        const text = toEngineFormula(target.formula);
-        if (!hf.validateFormula(text)) continue;
-        // calculateFormula places the formula at A1; the file's references are absolute positions
-        // as written (E5 means E5), so they resolve to the same cells as in the sheet.
-        const expected = hf.calculateFormula(text, sheetId);
+      for (const target of checked) {
+        let expected: ReturnType<HyperFormula['calculateFormula']>;
+        try {
+          const text = toEngineFormula(target.formula);
+          if (!hf.validateFormula(text)) continue;
+          // calculateFormula places the formula at A1; the file's references are absolute positions
+          // as written (E5 means E5), so they resolve to the same cells as in the sheet.
+          expected = hf.calculateFormula(text, sheetId);
+        } catch (err) {
+          // The parser recurses per bracket: a stack overflow means nesting too deep for it.
+          if (err instanceof RangeError) {
+            warn('FORMULA_TOO_DEEP', target.row, target.col, t('formula.tooDeep', { max: MAX_NESTING }, locale));
+            continue;
+          }
+          throw err;
+        }
         if (Array.isArray(expected)) continue;
         if (expected instanceof DetailedCellError && UNCHECKABLE.has(expected.type)) continue;
         if (agrees(target.cached, expected)) continue;

@@ -15,6 +15,11 @@ const XLFN = /_xl(?:fn|ws)\./gi;
 /** HyperFormula has TRUE() and FALSE() but no TRUE/FALSE literals; Excel users write the literals. */
 const BOOL_LITERAL = /(?<![\w.$!])(TRUE|FALSE)(?![\w.!(]|\s*\()/gi;
 
+/** HyperFormula reads 1e2 but not 1E2 or 1E+2, which Excel and people write. */
+const EXPONENT = /(?<![\w.$])(\d+\.?\d*|\.\d+)E(?=[+-]?\d)/g;
+/** Functions whose result changes on every recalculation (or depends on more than their arguments). */
+const VOLATILE = /(?<![\w.])(?:_xlfn\.)?(RAND|RANDBETWEEN|RANDARRAY|NOW|TODAY|OFFSET|INDIRECT|CELL|INFO)\s*\(/i;
+
 /** Split into [outside, quoted, outside, quoted, …]; quoted parts keep their quotes. */
 function segments(formula: string): string[] {
   return formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/);
@@ -38,7 +43,8 @@ export function toEngineFormula(formula: string): string {
       .replace(XLDUDF, (_, name: string) => `${FUNCTION_NAMESPACE}.${name.toUpperCase()}`)
       .replace(XLFN, '')
       .replace(BARE, (name: string) => `${FUNCTION_NAMESPACE}.${name.toUpperCase()}`)
-      .replace(BOOL_LITERAL, (word: string) => `${word.toUpperCase()}()`),
+      .replace(BOOL_LITERAL, (word: string) => `${word.toUpperCase()}()`)
+      .replace(EXPONENT, '$1e'),
   );
   return `=${body}`;
 }
@@ -53,6 +59,25 @@ export function toDisplayFormula(formula: string): string {
 /** How Excel stores our functions in a file: RUBRIC.SCORE_DEDUCT(…) → _xldudf_RUBRIC_SCORE_DEDUCT(…); Excel binds them when the add-in loads. */
 export function toFileFormula(formula: string): string {
   return mapOutsideQuotes(withoutEquals(formula), (text) => text.replace(new RegExp(`\\b${FUNCTION_NAMESPACE}\\.`, 'gi'), `_xldudf_${FUNCTION_NAMESPACE}_`));
+}
+
+/** Whether the formula calls a volatile function: its saved result cannot be compared with a new one. */
+export function callsVolatileFunction(formula: string): boolean {
+  return segments(withoutEquals(formula)).some((part, i) => i % 2 === 0 && VOLATILE.test(part));
+}
+
+/** The deepest nesting of brackets outside quotes. */
+export function nestingDepth(formula: string): number {
+  let max = 0;
+  segments(withoutEquals(formula)).forEach((part, i) => {
+    if (i % 2 === 1) return;
+    let depth = 0;
+    for (const ch of part) {
+      if (ch === '(') max = Math.max(max, ++depth);
+      else if (ch === ')') depth--;
+    }
+  });
+  return max;
 }
 
 /** Whether the formula calls one of the RUBRIC functions (in either written form). */

@@ -210,6 +210,10 @@ export const en: Messages = {
     'The formula ={formula} holds {cached} (Rubric Check was not loaded when the file was saved, so the function could not run); from the sheet\'s data it gives {expected}. Load Rubric Check, press Ctrl+Alt+F9 and save again.',
   'formula.stale.error':
     'The formula ={formula} gives the error {code} ({reason}) from the sheet\'s data, but the cell holds {cached}. Fix the formula\'s inputs as the error says, then recalculate and save.',
+  'formula.circular':
+    'Formulas refer to themselves in a circle ({cells}): a formula refers, directly or through others, to its own cell, so Excel has no definite result, and their saved results were not checked. Change the formulas so no cell refers to itself.',
+  'formula.tooDeep':
+    'The formula is nested too deeply (more than {max} levels of brackets), so its saved result was not checked. Excel allows 64 levels at most; split the formula over several cells.',
 
   // --- The district's 复核 columns (validate/check-review.ts) ---
   'finding.review.prefix': '[Review] {message}',

@@ -210,6 +210,10 @@ export const zhCN = {
     '单元格公式 ={formula} 保存的结果是 {cached}（保存时评分助手未加载，函数无法计算），按表中数据应得 {expected}。请加载评分助手后按 Ctrl+Alt+F9 重新计算，再保存。',
   'formula.stale.error':
     '单元格公式 ={formula} 按表中数据应得到错误 {code}（{reason}），但单元格中保存的结果是 {cached}。请按错误说明改正公式的输入，然后重新计算并保存。',
+  'formula.circular':
+    '公式之间有循环引用（{cells}）：公式直接或间接引用了自己所在的单元格，Excel 无法算出确定的结果，本工具未核对这些公式保存的结果。请修改公式，去掉对自身单元格的引用。',
+  'formula.tooDeep':
+    '单元格公式嵌套过深（超过 {max} 层括号），本工具未核对它保存的结果。Excel 也只允许 64 层嵌套；请把公式拆成几个单元格分步计算。',
 
   // --- The district's 复核 columns (validate/check-review.ts) ---
   'finding.review.prefix': '【复核】{message}',

@@ -23,6 +23,8 @@ export type FindingCode =
   | 'UNKNOWN_ROW'
   | 'LAYOUT_CHOICE'
   | 'FORMULA_STALE'
+  | 'FORMULA_CIRCULAR'
+  | 'FORMULA_TOO_DEEP'
   | 'VETO'
   | 'PII_ID_NUMBER'
   | 'PII_PHONE'

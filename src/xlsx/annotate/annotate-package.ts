@@ -130,7 +130,7 @@ function annotate(bytes: Uint8Array, request: AnnotateRequest): Uint8Array {
     if (threaded.has(address)) continue; // the fill only; the message is in 问题清单
     notes.set(address, [...(request.noteHeading ? [request.noteHeading] : []), ...m.lines].join('\n'));
   }
-  const { legacyDrawingRelId } = patchNotes(pkg, types, sheetPart, notes, info.legacyDrawingId);
+  const { legacyDrawingRelId } = patchNotes(pkg, types, sheetPart, notes, info.legacyDrawingId, info.legacyDrawingHFId);
 
   const targets = new Map<number, Map<number, (base: number) => number>>();
   for (const m of byCell.values()) {

@@ -45,6 +45,7 @@ export function patchNotes(
   sheetPart: string,
   notes: ReadonlyMap<string, string>,
   legacyDrawingId: string | undefined,
+  legacyDrawingHFId?: string,
 ): NotesResult {
   if (notes.size === 0) return {};
   const rels = readRels(pkg, sheetPart);
@@ -71,7 +72,9 @@ export function patchNotes(
   pkg.write(commentsPart, mergeComments(pkg.text(commentsPart) ?? '', commentsPart, notes));
 
   // --- VML drawing ---
-  const vmlRel = (legacyDrawingId && rels.find((r) => r.id === legacyDrawingId)) || rels.find((r) => r.type === REL_TYPE.vmlDrawing && r.part);
+  const vmlRel =
+    (legacyDrawingId && rels.find((r) => r.id === legacyDrawingId)) ||
+    (legacyDrawingId ? undefined : rels.find((r) => r.type === REL_TYPE.vmlDrawing && r.part && r.id !== legacyDrawingHFId));
   let vmlPart = vmlRel && vmlRel.part ? findPart(pkg, vmlRel.part) : undefined;
   let legacyDrawingRelId: string | undefined;
   if (!vmlPart) {

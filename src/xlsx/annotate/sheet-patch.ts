@@ -13,6 +13,8 @@ export interface SheetInfo {
   merges: { top: number; left: number; bottom: number; right: number }[];
   /** r:id of the sheet's `<legacyDrawing>`, when it has one. */
   legacyDrawingId?: string;
+  /** r:id of its `<legacyDrawingHF>` (header/footer pictures): also a VML drawing, never the notes' one. */
+  legacyDrawingHFId?: string;
 }
 
 /** Children of these are stored: rows, their cells, merges and column styles; cell contents are not. */
@@ -32,7 +34,8 @@ export function readSheet(xml: string, part: string): SheetInfo {
     }
   });
   const legacy = child(root, 'legacyDrawing');
-  return { root, merges, legacyDrawingId: legacy && attrNS(legacy, NS.rel, 'id') };
+  const legacyHF = child(root, 'legacyDrawingHF');
+  return { root, merges, legacyDrawingId: legacy && attrNS(legacy, NS.rel, 'id'), legacyDrawingHFId: legacyHF && attrNS(legacyHF, NS.rel, 'id') };
 }
 
 const isTrue = (v: string | undefined) => v === '1' || v === 'true';

@@ -7,9 +7,10 @@ import fc from 'fast-check';
 import { loadBundled } from '../../rubric/bundled';
 import { locateTable, TableNotFoundError } from '../../../src/engine/locate/locate-table';
 import type { Rubric } from '../../../src/engine/rubric-types';
-import { GridSheet, type CellValue, type MergeRange } from '../../../src/engine/sheet/sheet-model';
+import { GridSheet, type Cell, type CellValue, type MergeRange } from '../../../src/engine/sheet/sheet-model';
 import { validateSheet } from '../../../src/engine/validate/validate-sheet';
 import { buildSheet } from './rubric-sheet';
+import { StaffSheet } from './real-sheets/staff-sheet';
 
 let rubric: Rubric;
 beforeAll(() => {
@@ -19,6 +20,7 @@ beforeAll(() => {
 const words = (r: Rubric): string[] => [
   '指标体系', '评价内容', '分值', '评分细则', '自评得分', '得分', '复核得分', '佐证材料', '扣分说明', '合计', '小计', '总分',
   '一票否决', '是', '否', '不适用', '√', '加分项', '扣分项', '注：', '13812345678', '11010519491231002X',
+  '扣分', '扣分值', '2分', '1.5 分', '扣2分', '-2分', '２分', '25分', '（5分）2、', '1、', '1',
   ...r.categories.map((c) => c.name),
   ...r.categories.flatMap((c) => c.items.map((i) => i.name)),
   ...r.categories.flatMap((c) => c.items.flatMap((i) => i.clauses.map((cl) => cl.text.slice(0, 20)))),
@@ -82,6 +84,33 @@ test('a real sheet with random cells overwritten and random merges added', () =>
       for (const c of changes) values[c.row][c.col] = c.value;
       const sheet = GridSheet.fromValues('随机', values, [...plan.merges, ...extra]);
       expectOnlyTableNotFound(() => validateSheet(sheet, rubric, { locale: 'en' }));
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('a staff sheet with a 扣分 column and a split rule column, random cells, formats and merges', () => {
+  const vocab = words(rubric);
+  const staff = new StaffSheet(rubric, { deductionHeader: '扣分', splitRule: true });
+  const base = staff.sheet();
+  const edits = fc.array(
+    fc.record({ row: fc.nat(base.rowCount - 1), col: fc.nat(base.colCount - 1), value: cellValue(vocab), format: fc.constantFrom(undefined, '0%', '0.00%', 'General', '0.0"分"') }),
+    { maxLength: 25 },
+  );
+  fc.assert(
+    fc.property(edits, fc.array(merge, { maxLength: 6 }), (changes, extra) => {
+      const rows: (Cell | undefined)[][] = Array.from({ length: base.rowCount }, (_, r) =>
+        Array.from({ length: base.colCount }, (_, c) => {
+          const cell = base.cell(r, c);
+          return cell && { ...cell };
+        }),
+      );
+      for (const ch of changes) rows[ch.row][ch.col] = { value: ch.value, ...(ch.format ? { numberFormat: ch.format } : {}) };
+      const sheet = new GridSheet('随机', rows, [...base.merges, ...extra]);
+      expectOnlyTableNotFound(() => {
+        const result = validateSheet(sheet, rubric);
+        expect(typeof result.provisional).toBe('boolean');
+      });
     }),
     { numRuns: 200 },
   );

@@ -266,9 +266,22 @@ export class StaffSheet {
       const g = blankRow();
       g[col.category] = '合计';
       merges.push({ top: totalRow, left: col.category, bottom: totalRow, right: col.score - 1 });
-      // What Excel's SUM shows: the numbers in the score column, text skipped.
+      // A SUM formula shows the numbers in the score column, text skipped; a person adding up by hand
+      // also counts a 2分 typed as text.
+      const typed = o.total === 'typed';
       let sum = new D(0);
-      for (const r of this.rows) if (typeof r.score === 'number') sum = sum.plus(r.score);
+      for (const r of this.rows) {
+        if (typeof r.score === 'number') sum = sum.plus(r.score);
+        else if (typed && typeof r.score === 'string') {
+          const m = /^(扣)?([\d.]+)分$/.exec(r.score.normalize('NFKC').replace(/\s|得/g, ''));
+          if (m) sum = m[1] ? sum.minus(m[2]) : sum.plus(m[2]);
+        } else if (typed && r.score === null && typeof r.deduction === 'number') {
+          // Only the points lost written down: what is left of the clause (扣分项: the deduction itself).
+          const penalty = this.rubric.categories.find((c) => c.id === r.categoryId)?.kind === 'penalty';
+          const max = this.item(r.itemId).clauses.filter((c) => r.clauseIds.includes(c.id)).reduce((m, c) => m.plus(c.max), new D(0));
+          sum = penalty ? sum.minus(r.deduction) : sum.plus(max.minus(r.deduction));
+        }
+      }
       g[col.score] = sum.toNumber();
       if ((o.total ?? 'formula') === 'formula') formulas.set(toA1(totalRow, col.score), `SUM(${toA1(headerRow + 1, col.score)}:${toA1(totalRow - 1, col.score)})`);
       grid.push(g);
