@@ -56,7 +56,7 @@ export function looksLikeCsv(bytes: Uint8Array): boolean {
     const code = ch.charCodeAt(0);
     if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c && code !== 0x0b) return false;
   }
-  return /[,\t;，]/.test(text);
+  return /[,\t;]/.test(text);
 }
 
 /** The delimiter of the first line: the one of comma, tab and semicolon it holds most of, outside quotes. */
