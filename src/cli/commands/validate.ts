@@ -15,7 +15,7 @@ import { webCryptoSha256 } from '../../host/sha256';
 import { checkSheets, type CheckedSheet } from '../xlsx/check-sheets';
 import type { CheckResult } from '../xlsx/check-workbook';
 import { writeStamp } from '../xlsx/write-stamp';
-import type { CliLang } from '../xlsx/read-errors';
+import { readErrors, WorkbookReadError, type CliLang } from '../xlsx/read-errors';
 
 /**
  * Checks the CLI adds to the engine's own: FORMULA_STALE, where HyperFormula recomputes every RUBRIC
@@ -100,16 +100,17 @@ export async function runValidate(
     for (const sheet of checkedFile.sheets) {
       const checked: CheckResult = { file, ok: true, bytes: checkedFile.bytes, result: sheet.result, unit: sheet.unit, parseMs: 0, validateMs: 0 };
       const report = toReport(checked, rubric, lang, sheet.stamp) as FileReportOk;
-      if (opts.stamp) await stampIfClean(file, checkedFile.bytes, sheet, report, rubric, lang, io);
+      if (opts.stamp && !checkedFile.csv) await stampIfClean(file, checkedFile.bytes, sheet, report, rubric, lang, io);
       if (opts.outDir !== undefined) {
         try {
+          if (checkedFile.csv) throw readErrors.csvNoCopy(file);
           const named = checkedFile.sheets.length > 1 ? file.replace(/(\.xlsx)?$/i, `-${sheet.result.sheet}$1`) : file;
           const out = annotatedPath(named, opts.outDir, taken, opts.force);
           writeAnnotatedCopy(checkedFile.bytes, sheet.result.sheet, sheet.result.findings, out, lang);
           report.annotated = out;
         } catch (err) {
           const why =
-            err instanceof CopyError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
+            err instanceof CopyError || err instanceof WorkbookReadError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
           const message = say(lang, `未写出 ${file} 的标注副本：`, `The annotated copy of ${file} was not written:`) + `\n${why}`;
           report.error = message;
           io.err(message);

@@ -16,6 +16,8 @@ import { readInputFile } from './check-workbook';
 import { pickAllSheets, pickSheet, type PickedSheet } from './pick-sheet';
 import { readErrors, WorkbookReadError } from './read-errors';
 import { loadWorkbook } from './read-workbook';
+import { isCsvInput, pickCsvSheet } from './read-csv';
+import type { CsvEncoding } from '../../xlsx/csv-sheet';
 
 export interface SheetsOptions {
   rubric: Rubric;
@@ -34,7 +36,15 @@ export interface CheckedSheet {
 }
 
 export type SheetsResult =
-  | { file: string; ok: true; bytes: Buffer; sheets: CheckedSheet[]; failed: { sheet: string; error: WorkbookReadError }[] }
+  | {
+      file: string;
+      ok: true;
+      bytes: Buffer;
+      sheets: CheckedSheet[];
+      failed: { sheet: string; error: WorkbookReadError }[];
+      /** Set when the file was a CSV export: the encoding it was read in (no stamp, no annotated copy). */
+      csv?: CsvEncoding;
+    }
   | { file: string; ok: false; error: WorkbookReadError };
 
 /** The workbook's custom properties; none when the package cannot be opened as a zip (ExcelJS read it anyway). */
@@ -49,15 +59,18 @@ export function customPropertiesOf(bytes: Uint8Array): Record<string, string> {
 export async function checkSheets(file: string, options: SheetsOptions): Promise<SheetsResult> {
   try {
     const bytes = readInputFile(file);
-    const workbook = loadWorkbook(bytes, file);
+    const csv = isCsvInput(file, bytes) ? pickCsvSheet(bytes, file, options.rubric) : undefined;
     let picked: PickedSheet[];
     const failed: { sheet: string; error: WorkbookReadError }[] = [];
-    if (options.allSheets && options.sheet === undefined) {
+    if (csv) {
+      picked = [csv];
+    } else if (options.allSheets && options.sheet === undefined) {
+      const workbook = loadWorkbook(bytes, file);
       const all = pickAllSheets(workbook, options.rubric, file);
       picked = all.picked;
       for (const f of all.failed) failed.push({ sheet: f.sheet, error: new WorkbookReadError('too-large', f.zh, f.en) });
     } else {
-      picked = [pickSheet(workbook, options.rubric, file, options.sheet)];
+      picked = [pickSheet(loadWorkbook(bytes, file), options.rubric, file, options.sheet)];
     }
     const stamp = stampFromProperties(customPropertiesOf(bytes));
     const sheets: CheckedSheet[] = [];
@@ -65,7 +78,7 @@ export async function checkSheets(file: string, options: SheetsOptions): Promise
       const result = validateSheet(p.sheet, options.rubric, { locale: options.locale, extraChecks: options.extraChecks, table: p.table });
       sheets.push({ sheet: p.sheet, result, unit: findUnitName(p.sheet, p.table.headerRow), stamp: await stampStatus(stamp, { rubric: options.rubric, sheet: p.sheet, table: p.table }, webCryptoSha256) });
     }
-    return { file, ok: true, bytes, sheets, failed };
+    return { file, ok: true, bytes, sheets, failed, ...(csv ? { csv: csv.encoding } : {}) };
   } catch (err) {
     if (err instanceof WorkbookReadError) return { file, ok: false, error: err };
     return { file, ok: false, error: readErrors.internal(file, (err as Error)?.message ?? String(err)) };
