@@ -67,7 +67,7 @@ describe('never overwrites without asking', () => {
 
   test('a score cell holding 1.5: 写入公式 asks first; 取消 writes nothing and says so', async () => {
     const { host, scoreCell, dialog } = await askToReplace();
-    await click(within(dialog).getByRole('button', { name: '取消' }));
+    await click(await within(dialog).findByRole('button', { name: '取消' }));
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument(), { timeout: 10_000 });
     expect(host.formulas).toEqual([]);
     expect(screen.getByText(`未写入公式，${scoreCell} 保持原样。`)).toBeInTheDocument();
@@ -75,7 +75,7 @@ describe('never overwrites without asking', () => {
 
   test('替换 writes the formula', async () => {
     const { host, scoreCell, dialog } = await askToReplace();
-    await click(within(dialog).getByRole('button', { name: '替换' }));
+    await click(await within(dialog).findByRole('button', { name: '替换' }));
     expect(host.formulas).toEqual([{ sheet: '自评表', address: scoreCell, formula: `=IF(H9="","",RUBRIC.SCORE_DEDUCT(${deduct.max},H9,${perCase}))` }]);
   });
 
