@@ -9,6 +9,8 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { SEVERITY_FILL } from '../../src/office/marks';
+import { severityWord } from '../../src/engine/validate/issue-list';
+import { NOTE_AUTHOR } from '../../src/engine/validate/note-text';
 import { launchChromium, ROOT, startStaticServer } from '../../scripts/e2e-support';
 import { loadBundled } from '../rubric/bundled';
 import { plantedWorkbook, type PlantedWorkbook } from './planted-workbook';
@@ -19,6 +21,13 @@ const GUIDE_IMAGES = join(ROOT, 'docs', 'images');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const GRID = 'table.sheet-grid';
 const PANE = '[data-testid="pane"]';
+
+/** One voice: our note names its author and the severity word, and keeps codes (for scripts) out of the sentence. */
+function expectOurNote(note: string | undefined, severity: 'error' | 'warning' | 'info'): void {
+  expect(note).toContain(NOTE_AUTHOR);
+  expect(note).toContain(`${severityWord(severity)}：`);
+  expect(note).not.toMatch(/[A-Z]{2,}_[A-Z_]+/);
+}
 
 let server: Awaited<ReturnType<typeof startStaticServer>>;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -188,7 +197,7 @@ step('「一键校验」 marks exactly the planted cells in the grid and lists e
   const notes = await gridNotes();
   for (const [address, p] of fixture.planted) {
     expect([address, fills[address]]).toEqual([address, rgb(SEVERITY_FILL[p.severity])]);
-    expect(notes[address]).toContain(p.code);
+    expectOurNote(notes[address], p.severity);
   }
   // The note is shown as a tooltip when the cell is pointed at.
   const [first] = [...fixture.planted.keys()];
@@ -241,7 +250,7 @@ step('the annotated workbook downloads with the marks, and values unchanged', as
   const was = original.getWorksheet(fixture.sheet)!;
   for (const [address, p] of fixture.planted) {
     expect([address, (ws.getCell(address).fill as ExcelJS.FillPattern).fgColor?.argb]).toEqual([address, `FF${SEVERITY_FILL[p.severity].slice(1)}`]);
-    expect(String(ws.getCell(address).note ?? '')).toContain(p.code);
+    expectOurNote(String(ws.getCell(address).note ?? ''), p.severity);
   }
   was.eachRow((row) =>
     row.eachCell((cell) => {
