@@ -104,6 +104,21 @@ export const zhCN = {
   missingGroup: '未填写自评得分（{count} 条）',
   missingGroupHint: '以下细则的自评得分为空，请逐条填写 0 到该条满分之间的分值。',
   categoryCount: '{name}（{count}）',
+  'compare.heading': '汇总比较',
+  'compare.hint': '区里复核时用：选择各街镇的自评表（可多选 .xlsx），逐个校验后按最终得分排名。选择的文件只在本机读取，不会改动。',
+  'compare.choose': '选择街镇自评表…',
+  'compare.reading': '正在读取第 {index}/{count} 个文件：{file}',
+  'compare.colRank': '排名',
+  'compare.colName': '街镇',
+  'compare.colTotal': '最终得分',
+  'compare.colGrade': '等第',
+  'compare.colErrors': '错误',
+  'compare.unreadable': '无法读取 {file}：{error}',
+  'compare.duplicate': '名称重复：{name} 出现在 {files}',
+  'compare.none': '所选文件中没有可以比较的自评表。',
+  'compare.insert': '插入汇总表',
+  'compare.inserted': '已插入工作表：{sheets}',
+  'compare.insertFailed': '未能插入汇总表，工作簿未改动：{error}',
 } as const;
 
 export type UiKey = keyof typeof zhCN;
