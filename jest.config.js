@@ -3,6 +3,8 @@ const { bundledRubricFile } = require('./scripts/bundled-rubric-file');
 
 module.exports = {
   testEnvironment: 'node',
+  // Whole-workbook tests on a busy 2-core CI machine: the limit catches a hang, it does not time anything.
+  testTimeout: 60_000,
   roots: ['<rootDir>/tests', '<rootDir>/src'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {

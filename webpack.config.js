@@ -16,7 +16,49 @@ const { localizeMetadata } = require('./src/functions/localize-metadata');
 const { bundledRubricFile } = require('./scripts/bundled-rubric-file');
 
 const root = __dirname;
-const DEV_SERVER_PORT = 3000;
+/** package.json config.dev_server_port: office-addin-debugging (npm start) waits for this port before it sideloads. */
+const DEV_SERVER_PORT = Number(require('./package.json').config.dev_server_port);
+const DEV_ORIGIN = `https://localhost:${DEV_SERVER_PORT}`;
+
+/**
+ * Where taskpane.html loads Office.js from. Tenants of Microsoft 365 operated by 21Vianet (China) use
+ * its own CDN ("Referencing the Office JavaScript API library"): OFFICE_CLOUD=21vianet npm run build.
+ */
+const OFFICE_JS = {
+  global: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  '21vianet': 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
+};
+
+function officeJsUrl(cloud = process.env.OFFICE_CLOUD) {
+  const key = (cloud || 'global').trim().toLowerCase();
+  if (!Object.prototype.hasOwnProperty.call(OFFICE_JS, key)) {
+    throw new Error(`OFFICE_CLOUD=${cloud}：只能是 ${Object.keys(OFFICE_JS).join(' 或 ')} (must be one of ${Object.keys(OFFICE_JS).join(', ')})`);
+  }
+  return OFFICE_JS[key];
+}
+
+/**
+ * The deployment origin for manifest.xml: ADDIN_URL=https://host[/path] npm run build writes it in place
+ * of the dev server's. Anything but an https URL is refused, since Office loads add-ins over https only.
+ */
+function addinUrl(value = process.env.ADDIN_URL) {
+  if (!value) return undefined;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || url.protocol !== 'https:' || url.search || url.hash) {
+    throw new Error(`ADDIN_URL=${value}：必须是 https:// 开头的地址，不带 ? 或 # (must be an https URL without query or fragment)`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** manifest.xml with every dev-server URL pointing at `url` instead. */
+function manifestFor(text, url) {
+  return url ? text.split(`${DEV_ORIGIN}/`).join(`${url}/`) : text;
+}
 const FUNCTIONS_SOURCE = './src/functions/functions.ts';
 const FUNCTIONS_METADATA = 'functions.json';
 const FUNCTIONS_METADATA_ZH = 'functions.zh-CN.json';
@@ -73,22 +115,32 @@ class LocalizedFunctionsMetadataPlugin {
  * HTTPS for the dev server from the certificates `npx office-addin-dev-certs install` writes; without
  * them webpack-dev-server makes its own self-signed one, which Office will not trust.
  */
-function httpsOptions() {
-  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+function httpsOptions(dir = path.join(os.homedir(), '.office-addin-dev-certs'), now = new Date()) {
   const files = { ca: 'ca.crt', cert: 'localhost.crt', key: 'localhost.key' };
   const paths = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, path.join(dir, f)]));
-  if (Object.values(paths).every((p) => fs.existsSync(p))) {
-    return { type: 'https', options: Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, fs.readFileSync(p)])) };
+  const fix = 'npx office-addin-dev-certs install';
+  const missing = Object.values(paths).filter((p) => !fs.existsSync(p));
+  if (missing.length > 0) {
+    // Loudly: a self-signed fallback would start, and Office would show a blank pane with no reason given.
+    throw new Error(
+      `缺少开发证书：${missing.join('、')}。请运行 ${fix}（生成并信任 https://localhost 的证书），然后重新启动。\n` +
+        `Dev certificate missing: ${missing.join(', ')}. Run ${fix} (creates and trusts the https://localhost certificate), then start again.`,
+    );
   }
-  console.warn(
-    `[webpack] ${dir} 中没有开发证书，改用 webpack 自签名证书，Office 不会信任它。请先运行 npx office-addin-dev-certs install。\n` +
-      `[webpack] No dev certificates in ${dir}; using a self-signed one Office will not trust. Run npx office-addin-dev-certs install first.`,
-  );
-  return 'https';
+  const cert = new (require('crypto').X509Certificate)(fs.readFileSync(paths.cert));
+  if (new Date(cert.validTo) < now || !cert.checkIssued(new (require('crypto').X509Certificate)(fs.readFileSync(paths.ca)))) {
+    throw new Error(
+      `开发证书已过期或不是由已安装的开发 CA 签发（${paths.cert}，有效期至 ${cert.validTo}），Office 不会信任它。请运行 npx office-addin-dev-certs uninstall 后再运行 ${fix}。\n` +
+        `The dev certificate ${paths.cert} has expired (valid to ${cert.validTo}) or was not issued by the dev CA, so Office will not trust it. Run npx office-addin-dev-certs uninstall, then ${fix}.`,
+    );
+  }
+  return { type: 'https', options: Object.fromEntries(Object.entries(paths).map(([k, p]) => [k, fs.readFileSync(p)])) };
 }
 
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
+  const officeJs = officeJsUrl();
+  const deployUrl = addinUrl();
   const entry = Object.fromEntries(Object.entries(ENTRIES).filter(([, file]) => exists(file)));
   const pages = PAGES.filter((page) => exists(page.template) && page.chunks.some((c) => c in entry));
 
@@ -137,19 +189,22 @@ module.exports = (env = {}, argv = {}) => {
             template: page.template,
             chunks: page.chunks.filter((c) => c in entry),
             chunksSortMode: 'manual',
+            templateParameters: { officeJs },
             ...(page.blocking ? { scriptLoading: 'blocking', inject: 'body' } : {}),
           }),
       ),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content.toString(), deployUrl) },
         ],
       }),
     ],
     performance: { hints: false },
     devServer: {
       port: DEV_SERVER_PORT,
+      // Only this machine: the dev server serves the add-in to the local Excel, never to the network.
+      host: 'localhost',
       headers: { 'Access-Control-Allow-Origin': '*' },
       server: env.WEBPACK_SERVE ? httpsOptions() : 'https',
       static: false,
@@ -158,4 +213,10 @@ module.exports = (env = {}, argv = {}) => {
 };
 
 module.exports.ENTRIES = ENTRIES;
+module.exports.OFFICE_JS = OFFICE_JS;
+module.exports.officeJsUrl = officeJsUrl;
+module.exports.addinUrl = addinUrl;
+module.exports.manifestFor = manifestFor;
+module.exports.httpsOptions = httpsOptions;
+module.exports.DEV_SERVER_PORT = DEV_SERVER_PORT;
 module.exports.PAGES = PAGES;

@@ -18,10 +18,12 @@ import { EXAMPLE, ROOT, type BenchSection, type Figures } from './bench-util';
 
 const CLI = () => join(ROOT, 'dist-cli', 'src', 'cli', 'main.js');
 
-const PRELOAD = `process.on('exit', () => { try { require('fs').writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });`;
+// maxRSS in KB, then user and system CPU in µs: on a shared machine CPU time is the steadier figure.
+const PRELOAD = `process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BENCH_RSS_FILE, [u.maxRSS, u.userCPUTime, u.systemCPUTime].join(',')); } catch {} });`;
 
 interface Run {
   ms: number;
+  cpuMs: number;
   peakMb: number;
   code: number;
   stdout: string;
@@ -39,12 +41,15 @@ function runNode(dir: string, args: string[]): Run {
   });
   const ms = performance.now() - t0;
   let peakMb = Number.NaN;
+  let cpuMs = Number.NaN;
   try {
-    peakMb = Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024);
+    const [rss, user, system] = readFileSync(rssFile, 'utf8').split(',').map(Number);
+    peakMb = Math.round(rss / 1024);
+    cpuMs = Math.round((user + system) / 1000);
   } catch {
     // the child died before its exit handler (out of memory): NaN says so
   }
-  return { ms: Math.round(ms), peakMb, code: child.status ?? -1, stdout: child.stdout };
+  return { ms: Math.round(ms), cpuMs, peakMb, code: child.status ?? -1, stdout: child.stdout };
 }
 
 const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
@@ -118,7 +123,7 @@ export const readingSection: BenchSection = {
   about:
     'validate as a whole process on hostile files (targets: each refused under 20 s and 600 MB peak RSS): a sheet inflating to ~1.2 GB ' +
     'from ~1.2 MB, and 16 M cells in ~43 MB, each with honest and with lying declared sizes; then `validate --json` on 215 example files ' +
-    'against a bare node that only unzips them and scans sheet + shared strings (target ratio ≤ 1.3)',
+    'against a bare node that only unzips them and scans sheet + shared strings (target ratio ≤ 1.3); wall and CPU time of each child',
   async run(): Promise<Figures> {
     const dir = mkdtempSync(join(tmpdir(), 'rubric-bench-'));
     const figures: Figures = {};
@@ -141,11 +146,13 @@ export const readingSection: BenchSection = {
         let verdict = 'unparsable output';
         try {
           const files = (JSON.parse(run.stdout) as { files: { error?: string; total?: number }[] }).files;
-          verdict = `${files[0].error ? `refused: ${files[0].error.split('\n').pop()?.slice(0, 90)}` : 'read'}; example ${files[1].error ? 'NOT checked' : 'checked'}`;
+          const why = files[0].error?.split('\n').pop()?.replace(/^.*?exceeds a read limit: /, '');
+          verdict = `${why ? `refused: ${why.slice(0, 100)}` : 'read'}; example ${files[1].error ? 'NOT checked' : 'checked'}`;
         } catch {
           // reported as 'unparsable output'
         }
         figures[`${key}Ms`] = run.ms;
+        figures[`${key}CpuMs`] = run.cpuMs;
         figures[`${key}PeakMb`] = run.peakMb;
         figures[`${key}Exit`] = run.code;
         figures[`${key}Verdict`] = verdict;
@@ -187,10 +194,13 @@ process.stdout.write(JSON.stringify({ cells, strings }));`,
       }
       figures.batchFiles = files.length;
       figures.batchValidateMs = validate.ms;
+      figures.batchValidateCpuMs = validate.cpuMs;
       figures.batchValidatePeakMb = validate.peakMb;
       figures.batchValidateReported = reported;
       figures.batchFloorMs = floor.ms;
+      figures.batchFloorCpuMs = floor.cpuMs;
       figures.batchRatio = Number((validate.ms / floor.ms).toFixed(2));
+      figures.batchCpuRatio = Number((validate.cpuMs / floor.cpuMs).toFixed(2));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

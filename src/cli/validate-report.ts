@@ -1,13 +1,19 @@
 /**
  * One checked file as `validate` reports it, the same record behind the text output and --json:
- * the file, the 街镇 it names, the figures, the findings and their counts by severity.
+ * the file, the 街镇 it names, the figures, the findings and their counts by severity. Under --lang en
+ * the category names and the grade are the rubric's English ones too.
  */
 import { toNumber } from '../engine/decimal';
+import type { Locale } from '../engine/messages';
+import { categoryName, scorecardGrade } from '../engine/rubric-names';
 import type { Rubric } from '../engine/rubric-types';
 import type { StampStatus } from '../engine/stamp/stamp';
 import type { Severity } from '../engine/validate/finding';
 import type { CheckResult } from './xlsx/check-workbook';
 import type { CliLang } from './xlsx/read-errors';
+
+/** The engine locale for a --lang value. */
+export const LOCALE: Readonly<Record<CliLang, Locale>> = { zh: 'zh-CN', en: 'en' };
 
 export type SeverityCounts = Record<Severity, number>;
 
@@ -64,10 +70,10 @@ export function toReport(checked: CheckResult, rubric: Rubric, lang: CliLang, st
     sheet: result.sheet,
     rubric: rubric.id,
     total: toNumber(card.total),
-    grade: card.grade,
+    grade: scorecardGrade(card, LOCALE[lang]),
     veto: card.veto,
     provisional: result.provisional,
-    categories: card.categories.map((c) => ({ name: c.name, kind: c.kind, score: toNumber(c.score), cap: toNumber(c.cap) })),
+    categories: card.categories.map((c) => ({ name: categoryName(c, LOCALE[lang]), kind: c.kind, score: toNumber(c.score), cap: toNumber(c.cap) })),
     counts: countSeverities(result.findings),
     findings: result.findings.map((f) => ({
       code: f.code,

@@ -4,13 +4,12 @@
  * Severity words and score wording come from the engine, so the terminal says what the pane says.
  */
 import { dec } from '../engine/decimal';
-import type { Locale } from '../engine/messages';
 import type { CategoryKind } from '../engine/rubric-types';
 import type { StampStatus } from '../engine/stamp/stamp';
 import { categoryScoreText } from '../engine/score-text';
 import { severityWord } from '../engine/validate/issue-list';
 import type { CliIO } from './io';
-import { isUnreadable, type FileReport, type FileReportOk } from './validate-report';
+import { isUnreadable, LOCALE, type FileReport, type FileReportOk } from './validate-report';
 import type { CliLang } from './xlsx/read-errors';
 
 /** Terminal columns a string takes: CJK and full-width characters take two. */
@@ -26,8 +25,6 @@ function table(rows: string[][], indent = '  '): string[] {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
   return rows.map((r) => indent + r.map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i]))).join('  ').trimEnd());
 }
-
-const LOCALE: Readonly<Record<CliLang, Locale>> = { zh: 'zh-CN', en: 'en' };
 
 const T = {
   zh: {

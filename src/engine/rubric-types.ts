@@ -162,6 +162,8 @@ export interface Category {
   id: string;
   /** 指标体系, e.g. 年度重点工作任务. */
   name: string;
+  /** The name in English, for the English pane and CLI; the Chinese name is shown when absent. */
+  nameEn?: string;
   kind: CategoryKind;
   /** base and bonus: the most the category can count; penalty: the most it can take off (5 for −5). */
   cap: number;
@@ -170,6 +172,8 @@ export interface Category {
 
 export interface GradeBand {
   grade: string;
+  /** The grade in English; absent, a known Chinese grade (优秀 …) has a default, any other shows as written. */
+  gradeEn?: string;
   /** Lowest total that earns this grade. */
   min: number;
 }
@@ -190,6 +194,7 @@ export interface Rubric {
     /** Highest first; the last band's min is the floor. */
     bands: GradeBand[];
     vetoGrade: string;
+    vetoGradeEn?: string;
   };
   decisions: { topic: string; decision: string }[];
   categories: Category[];

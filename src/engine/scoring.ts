@@ -1,5 +1,6 @@
 import { D, Dec } from './decimal';
 import { grade } from './rules/grade';
+import { gradeName } from './rubric-names';
 import type { CategoryKind, Rubric } from './rubric-types';
 
 /** A clause's entered score; `notApplicable` follows the clause's recorded policy. */
@@ -18,6 +19,8 @@ export interface ScoredItem {
 export interface ScoredCategory {
   id: string;
   name: string;
+  /** From the rubric file, for English output (rubric-names.ts). */
+  nameEn?: string;
   kind: CategoryKind;
   /** Sum of the category's clause scores before its cap. */
   raw: Dec;
@@ -35,6 +38,8 @@ export interface Scorecard {
   total: Dec;
   veto: boolean;
   grade: string;
+  /** The grade in English (rubric-names.ts), for English output. */
+  gradeEn: string;
 }
 
 /** The score a clause counts with: a not-applicable clause under award-max earns its maximum, under exclude nothing. */
@@ -59,7 +64,8 @@ export function scoreRubric(rubric: Rubric, entries: ReadonlyMap<string, ClauseE
     const raw = items.reduce((sum, i) => sum.plus(i.score), new D(0));
     const cap = new D(category.cap);
     const score = category.kind === 'penalty' ? D.max(raw, cap.neg()) : D.min(raw, cap);
-    return { id: category.id, name: category.name, kind: category.kind, raw, score, cap, items };
+    const names = category.nameEn === undefined ? { name: category.name } : { name: category.name, nameEn: category.nameEn };
+    return { id: category.id, ...names, kind: category.kind, raw, score, cap, items };
   });
   const sumOf = (kind: CategoryKind) =>
     categories.filter((c) => c.kind === kind).reduce((sum, c) => sum.plus(c.score), new D(0));
@@ -67,5 +73,6 @@ export function scoreRubric(rubric: Rubric, entries: ReadonlyMap<string, ClauseE
   const bonus = sumOf('bonus');
   const penalty = sumOf('penalty');
   const total = base.plus(bonus).plus(penalty);
-  return { categories, base, bonus, penalty, total, veto, grade: gradeFor(rubric, total, veto) };
+  const grade = gradeFor(rubric, total, veto);
+  return { categories, base, bonus, penalty, total, veto, grade, gradeEn: gradeName(rubric, grade, 'en') };
 }

@@ -24,11 +24,17 @@ export function displayLocale(): Locale {
   }
 }
 
-/** #VALUE! or #NUM! with the engine's message; anything unexpected is a #VALUE! that still says what happened. */
+/**
+ * #VALUE! with the engine's message (Excel shows a custom function's message only on #VALUE! and #N/A);
+ * a number out of range is a bare #NUM!, as Excel's own functions answer it: Excel would drop a message
+ * given with it ("Handle and return errors in your custom function"), so none is given. The functions'
+ * help says so, and `npm run rubric-check -- eval` prints the message for any formula.
+ * Anything unexpected is a #VALUE! that still says what happened.
+ */
 export function toExcelError(err: unknown): CustomFunctions.Error {
   if (err instanceof RubricArgError) {
-    const code = err.code === '#NUM!' ? CustomFunctions.ErrorCode.invalidNumber : CustomFunctions.ErrorCode.invalidValue;
-    return new CustomFunctions.Error(code, err.localized(displayLocale()));
+    if (err.code === '#NUM!') return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, err.localized(displayLocale()));
   }
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, err instanceof Error ? err.message : String(err));
 }

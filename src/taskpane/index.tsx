@@ -34,10 +34,26 @@ function mount(): void {
   );
 }
 
-/** Opened outside Excel (office.js absent, or a plain browser tab): say so instead of failing later. */
-function outsideExcel(): void {
-  const container = document.getElementById('root');
-  if (container) container.textContent = '请在 Excel 中打开评分助手。Open Rubric Check from Excel.';
+/**
+ * Opened outside Excel (office.js absent, or a plain browser tab): a page that says what this is, how
+ * to open it in Excel, and links to the playground, which runs the same pane in any browser.
+ */
+export function outsideExcel(container = document.getElementById('root')): void {
+  if (!container) return;
+  const box = document.createElement('section');
+  box.className = 'outside';
+  const h1 = document.createElement('h1');
+  h1.textContent = '评分助手 Rubric Check';
+  const zh = document.createElement('p');
+  zh.textContent =
+    '这是评分助手的 Excel 加载项页面，需在 Excel 中打开：「开始」→「评分助手」→「打开评分助手」。不用 Excel 也可以在浏览器中试用同一个任务窗格：';
+  const en = document.createElement('p');
+  en.textContent = 'This is the Rubric Check add-in page, meant to run inside Excel (Home → Rubric Check). To try the same pane in any browser, open the playground:';
+  const link = document.createElement('a');
+  link.href = 'playground.html';
+  link.textContent = '打开演示页 Open the playground (playground.html)';
+  box.append(h1, zh, en, link);
+  container.replaceChildren(box);
 }
 
 if (typeof Office === 'undefined') outsideExcel();

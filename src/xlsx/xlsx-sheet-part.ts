@@ -163,7 +163,7 @@ export function readSheetPart(
         case 'row': {
           rowIndex = a.r !== undefined && /^\d+$/.test(a.r) ? Number(a.r) : rowIndex + 1;
           colIndex = 0;
-          if ((isTrue(a.hidden) || a.ht === '0') && rowIndex <= limits.rows) hiddenRows.add(rowIndex - 1);
+          if ((isTrue(a.hidden) || (a.ht !== undefined && Number(a.ht) === 0)) && rowIndex <= limits.rows) hiddenRows.add(rowIndex - 1);
           return;
         }
         case 'c':
@@ -191,7 +191,7 @@ export function readSheetPart(
           if (inlineText && inPhonetic === 0) collect = 't';
           return;
         case 'col': {
-          if (!(isTrue(a.hidden) || a.width === '0')) return;
+          if (!(isTrue(a.hidden) || (a.width !== undefined && Number(a.width) === 0))) return;
           const min = Number(a.min);
           const max = Math.min(Number(a.max), limits.cols);
           if (!Number.isFinite(min) || !Number.isFinite(max)) return;

@@ -6,6 +6,9 @@ import { expandInputs } from '../../src/cli/expand-inputs';
 import { usageErrorText } from '../../src/cli/usage-errors';
 import { EXAMPLE_CLEAN, EXAMPLE_DIRTY, run } from './helpers';
 
+// The first run loads HyperFormula for the formula check, which takes seconds on a busy machine.
+jest.setTimeout(60_000);
+
 const tmp = mkdtempSync(join(tmpdir(), 'rubric-batch-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -74,8 +77,11 @@ describe('the batch summary names the files', () => {
     ]);
   });
 
-  test('in English with --lang en', async () => {
+  test('in English with --lang en, grades and category names too', async () => {
     const r = await run('validate', '--lang', 'en', folder);
+    expect(r.out).toMatch(/total 99\.6\s+grade Excellent/);
+    expect(r.out).toMatch(/^ {2}Deductions\s+0 deducted \(at most 5\)$/m);
+    expect(r.out).not.toMatch(/等第|优秀|扣分项/);
     expect(r.out.split('\n').slice(-3)).toEqual([
       '2 files checked: 1 with errors, 0 unreadable.',
       'Files with errors:',

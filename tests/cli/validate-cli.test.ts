@@ -23,7 +23,7 @@ const BAD = {
 };
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 beforeAll(() => {
-  writeFileSync(BAD.text, '序号,评价内容,自评得分\n1,深化政策找人,5\n'); // a CSV renamed .xlsx
+  writeFileSync(BAD.text, '这不是表格，只是一段说明文字。\n'); // plain text renamed .xlsx (a CSV is read as one: tests/cli/csv-input.test.ts)
   const whole = readFileSync(EXAMPLE_CLEAN);
   writeFileSync(BAD.truncated, whole.subarray(0, Math.floor(whole.length * 0.6))); // a download cut short
   // Office's encrypted-package container: an OLE compound file naming an EncryptionInfo stream.

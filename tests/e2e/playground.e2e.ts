@@ -9,14 +9,25 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { SEVERITY_FILL } from '../../src/office/marks';
+import { severityWord } from '../../src/engine/validate/issue-list';
+import { NOTE_AUTHOR } from '../../src/engine/validate/note-text';
 import { launchChromium, ROOT, startStaticServer } from '../../scripts/e2e-support';
 import { loadBundled } from '../rubric/bundled';
 import { plantedWorkbook, type PlantedWorkbook } from './planted-workbook';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
+/** Screenshots the staff guide (docs/使用说明.md) shows: taken here, so the guide shows the product as it is. */
+const GUIDE_IMAGES = join(ROOT, 'docs', 'images');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const GRID = 'table.sheet-grid';
 const PANE = '[data-testid="pane"]';
+
+/** One voice: our note names its author and the severity word, and keeps codes (for scripts) out of the sentence. */
+function expectOurNote(note: string | undefined, severity: 'error' | 'warning' | 'info'): void {
+  expect(note).toContain(NOTE_AUTHOR);
+  expect(note).toContain(`${severityWord(severity)}：`);
+  expect(note).not.toMatch(/[A-Z]{2,}_[A-Z_]+/);
+}
 
 let server: Awaited<ReturnType<typeof startStaticServer>>;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -69,8 +80,44 @@ const paneButton = (name: string) => page.locator(PANE).getByRole('button', { na
 /** The pane's own busy flag, cleared when its action finished. */
 const paneIdle = () => page.waitForSelector(`${PANE} main[aria-busy="false"]`);
 
+/** The grid's visible area below the sticky column letters and right of the row numbers, in page coordinates. */
+const visibleGrid = () =>
+  page.evaluate(() => {
+    const scroll = document.querySelector('.grid-scroll')!.getBoundingClientRect();
+    const header = document.querySelector('table.sheet-grid thead')!.getBoundingClientRect();
+    const rowHeader = document.querySelector('table.sheet-grid tbody th')!.getBoundingClientRect();
+    return { top: header.bottom, left: rowHeader.right, bottom: scroll.bottom, right: scroll.right };
+  });
+
+/** The cell's box and, when shown, its note's, in page coordinates. */
+const boxesOf = (address: string) =>
+  page.evaluate((a) => {
+    const td = document.querySelector(`table.sheet-grid td[data-cell="${a}"]`)!;
+    const tip = td.querySelector('.note-tip');
+    const box = (r: DOMRect) => ({ top: r.top, left: r.left, bottom: r.bottom, right: r.right, width: r.width });
+    const tipRect = tip?.getBoundingClientRect();
+    return { cell: box(td.getBoundingClientRect()), note: tipRect && tipRect.width > 0 ? box(tipRect) : null };
+  }, address);
+
+const inside = (box: { top: number; left: number; bottom: number; right: number }, area: { top: number; left: number; bottom: number; right: number }) =>
+  box.top >= area.top - 0.5 && box.left >= area.left - 0.5 && box.bottom <= area.bottom + 0.5 && box.right <= area.right + 0.5;
+
+const selectedCells = () => page.$$eval(`${GRID} td[aria-selected="true"]`, (tds) => tds.map((td) => td.getAttribute('data-cell')));
+
+/** "E14" → [row, column], to sort addresses in sheet order (by row, then column). */
+const sheetOrder = (a: string, b: string) => {
+  const key = (x: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(x)!;
+    return [Number(m[2]), m[1].length, m[1]] as const;
+  };
+  const [ra, la, ca] = key(a);
+  const [rb, lb, cb] = key(b);
+  return ra - rb || la - lb || ca.localeCompare(cb);
+};
+
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
+  mkdirSync(GUIDE_IMAGES, { recursive: true });
   fixture = await plantedWorkbook(loadBundled());
   server = await startStaticServer();
   browser = await launchChromium();
@@ -88,8 +135,30 @@ afterAll(async () => {
   await server?.close();
 });
 
-step('the page opens with the example workbook and an interactive pane', async () => {
+step('before the workbook is open, 一键校验 cannot be clicked and says why; then it can', async () => {
+  // Hold the example workbook back, to look at the page in the moment a click used to be lost.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route((url) => url.pathname.endsWith('.xlsx'), async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.goto(`${server.url}/playground.html`);
+  const validate = paneButton('一键校验');
+  await validate.waitFor();
+  await expect(validate.isDisabled()).resolves.toBe(true);
+  await expect(page.locator(`${PANE} #not-ready-reason`).innerText()).resolves.toContain('正在打开工作簿');
+  // A click now does nothing to the workbook (it cannot be clicked), and nothing is lost later.
+  await validate.click({ force: true, timeout: 2_000 }).catch(() => undefined);
+  release();
+  await page.waitForSelector('.playground[data-state="ready"]');
+  await expect(validate.isEnabled()).resolves.toBe(true);
+  await expect(page.locator(`${PANE} #not-ready-reason`).count()).resolves.toBe(0);
+  await expect(page.locator(`${PANE} #findings-heading`).count()).resolves.toBe(0);
+  await page.unroute((url) => url.pathname.endsWith('.xlsx'));
+});
+
+step('the page opens with the example workbook and an interactive pane', async () => {
   await page.waitForSelector('.playground[data-state="ready"]');
   await expect(paneButton('一键校验').isEnabled()).resolves.toBe(true);
   await expect(page.locator('.pg-status').innerText()).resolves.toContain('江苏路街道-2023-自评表.xlsx');
@@ -110,6 +179,11 @@ step('a workbook chosen with the file input replaces the example; its own fills 
 });
 
 step('「一键校验」 marks exactly the planted cells in the grid and lists exactly them in the pane', async () => {
+  // Start from the far end of the sheet: the first error must be brought into view, not found by scrolling.
+  await page.evaluate(() => {
+    const grid = document.querySelector('.grid-scroll')!;
+    grid.scrollTop = grid.scrollHeight;
+  });
   await paneButton('一键校验').click();
   await page.waitForSelector(`${PANE} #findings-heading`);
   await paneIdle();
@@ -123,13 +197,31 @@ step('「一键校验」 marks exactly the planted cells in the grid and lists e
   const notes = await gridNotes();
   for (const [address, p] of fixture.planted) {
     expect([address, fills[address]]).toEqual([address, rgb(SEVERITY_FILL[p.severity])]);
-    expect(notes[address]).toContain(p.code);
+    expectOurNote(notes[address], p.severity);
   }
   // The note is shown as a tooltip when the cell is pointed at.
   const [first] = [...fixture.planted.keys()];
   await page.locator(`${GRID} td[data-cell="${first}"]`).hover();
   await expect(page.locator(`${GRID} td[data-cell="${first}"] [role="tooltip"]`).isVisible()).resolves.toBe(true);
   await page.locator(PANE).screenshot({ path: join(ARTIFACTS, 'pane-after-validation.png') });
+});
+
+step('after 一键校验 the first error is selected and lies, with its note, inside the visible grid', async () => {
+  await page.mouse.move(0, 0); // no hover tooltip of the previous step
+  const first = [...fixture.planted].filter(([, p]) => p.severity === 'error').map(([a]) => a).sort(sheetOrder)[0];
+  await page.waitForSelector(`${GRID} td[data-cell="${first}"][aria-selected="true"]`);
+  expect(await selectedCells()).toEqual([first]);
+  const area = await visibleGrid();
+  const { cell, note } = await boxesOf(first);
+  expect({ cell, inside: inside(cell, area) }).toEqual({ cell, inside: true });
+  expect(note).not.toBeNull();
+  expect({ note, inside: inside(note!, area) }).toEqual({ note, inside: true });
+  await expect(page.locator(PANE).getByTestId('verdict').innerText()).resolves.toContain('暂不能提交：3 处错误');
+  // One status: the page's banner says what the pane says.
+  await expect(page.locator('.pg-status').innerText()).resolves.toContain('暂不能提交：3 处错误');
+  // Clipped to what the guide needs, to keep the committed PNGs small.
+  await page.screenshot({ path: join(GUIDE_IMAGES, 'playground-validated.png'), clip: { x: 0, y: 0, width: 1400, height: 640 } });
+  await page.locator(PANE).screenshot({ path: join(GUIDE_IMAGES, 'pane-verdict.png') });
 });
 
 step('axe-core finds no serious or critical accessibility violation in the pane (or the page)', async () => {
@@ -147,7 +239,7 @@ step('axe-core finds no serious or critical accessibility violation in the pane 
 }, { changesPage: false });
 
 step('the annotated workbook downloads with the marks, and values unchanged', async () => {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载标注后的工作簿' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载已标注的工作簿' }).click()]);
   expect(download.suggestedFilename()).toBe('新华路街道-埋设缺陷（已标注）.xlsx');
   const path = await download.path();
   const marked = new ExcelJS.Workbook();
@@ -158,7 +250,7 @@ step('the annotated workbook downloads with the marks, and values unchanged', as
   const was = original.getWorksheet(fixture.sheet)!;
   for (const [address, p] of fixture.planted) {
     expect([address, (ws.getCell(address).fill as ExcelJS.FillPattern).fgColor?.argb]).toEqual([address, `FF${SEVERITY_FILL[p.severity].slice(1)}`]);
-    expect(String(ws.getCell(address).note ?? '')).toContain(p.code);
+    expectOurNote(String(ws.getCell(address).note ?? ''), p.severity);
   }
   was.eachRow((row) =>
     row.eachCell((cell) => {
@@ -175,12 +267,78 @@ step('clicking a finding selects its cell in the grid', async () => {
   expect(selected).toEqual([target]);
 });
 
+step('上一个问题 / 下一个问题 walk every finding in sheet order, each cell brought into view', async () => {
+  const order = [...fixture.planted.keys()].sort(sheetOrder);
+  const prev = paneButton('上一个问题');
+  const next = paneButton('下一个问题');
+  while (await prev.isEnabled()) {
+    await prev.click();
+    await paneIdle();
+  }
+  const walked = [(await selectedCells())[0]];
+  while (await next.isEnabled()) {
+    await next.click();
+    await paneIdle();
+    const [at] = await selectedCells();
+    walked.push(at);
+    const { cell } = await boxesOf(at!);
+    expect({ at, inside: inside(cell, await visibleGrid()) }).toEqual({ at, inside: true });
+  }
+  expect(walked).toEqual(order);
+  // The keyboard does the same: Alt+↑ goes back one.
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.waitForFunction((a) => document.querySelector(`table.sheet-grid td[data-cell="${a}"]`)?.getAttribute('aria-selected') === 'true', order.at(-2));
+});
+
+step('an edit in the grid followed by 一键校验 changes the findings', async () => {
+  const rubric = loadBundled();
+  const [address, defect] = [...fixture.planted].find(([, p]) => p.code === 'SCORE_ABOVE_MAX')!;
+  const max = rubric.categories.flatMap((c) => c.items.flatMap((i) => i.clauses)).find((c) => c.id === defect.clauseId)!.max;
+  await page.locator(`${GRID} td[data-cell="${address}"]`).dblclick();
+  const editor = page.locator(`${GRID} input.cell-editor`);
+  await editor.fill(String(max));
+  await editor.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('table.sheet-grid input.cell-editor'));
+  // The cell's own text, without the note tip the pointer may be showing.
+  await expect(page.$eval(`${GRID} td[data-cell="${address}"]`, (td) => td.firstChild?.textContent)).resolves.toBe(String(max));
+  await expect(page.locator('.pg-status').innerText()).resolves.toContain(`已修改 ${address}`);
+  await paneButton('一键校验').click();
+  await paneIdle();
+  await page.waitForFunction((a) => !document.querySelector(`[data-testid="pane"] button[data-cell="${a}"]`), address);
+  const listed = Object.fromEntries(await listedInPane());
+  const expected = Object.fromEntries([...fixture.planted].filter(([a]) => a !== address).map(([a, p]) => [a, p.severity]));
+  expect(listed).toEqual(expected);
+  await expect(page.locator(PANE).getByTestId('verdict').innerText()).resolves.toContain('暂不能提交：2 处错误');
+});
+
 step('「清除标记」 brings back every cell\'s original fill and note', async () => {
   await paneButton('清除标记').click();
   await paneIdle();
   await page.waitForFunction((grid) => document.querySelectorAll(`${grid} td[data-severity]`).length === 0, GRID);
   expect(await gridFills()).toEqual(fillsBefore);
   expect(await gridNotes()).toEqual(notesBefore);
+});
+
+step('at 350 px the page stacks the grid and the pane, both in view', async () => {
+  await page.setViewportSize({ width: 350, height: 740 });
+  const boxes = await page.evaluate(() => {
+    const box = (sel: string) => {
+      const r = document.querySelector(sel)!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height };
+    };
+    return { sheet: box('.pg-sheet'), pane: box('[data-testid="pane"]'), cell: box('table.sheet-grid td[data-cell="A1"]') };
+  });
+  for (const part of [boxes.sheet, boxes.pane]) {
+    expect(part.width).toBeGreaterThanOrEqual(340);
+    expect(part.height).toBeGreaterThanOrEqual(150);
+    expect(part.top).toBeGreaterThanOrEqual(0);
+    expect(part.bottom).toBeLessThanOrEqual(740.5);
+  }
+  expect(boxes.pane.top).toBeGreaterThanOrEqual(boxes.sheet.bottom - 1);
+  expect(boxes.cell.width).toBeGreaterThan(0);
+  await expect(paneButton('一键校验').isVisible()).resolves.toBe(true);
+  await page.screenshot({ path: join(GUIDE_IMAGES, 'playground-350px.png') });
+  await page.setViewportSize({ width: 1400, height: 900 });
 });
 
 test('the page asks nothing of any other origin and logs no error', async () => {

@@ -100,3 +100,13 @@ describe('functions.zh-CN.json', () => {
     );
   });
 });
+
+describe('metadata.en.json (the pane\'s English help cards)', () => {
+  test('is exactly what the JSDoc in functions.ts generates, so the help never drifts from Excel\'s own', () => {
+    const en = JSON.parse(readFileSync(join(__dirname, '..', '..', 'src', 'functions', 'metadata.en.json'), 'utf8'));
+    const generated = Object.fromEntries(
+      metadata.functions.map((f) => [f.id, { description: f.description, parameters: Object.fromEntries(f.parameters.map((p) => [p.name, p.description])) }]),
+    );
+    expect(en).toEqual(generated);
+  });
+});

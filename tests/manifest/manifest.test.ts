@@ -9,7 +9,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { basename, join } from 'path';
-import { API } from '../../src/office/excel-api';
 
 const ROOT = join(__dirname, '..', '..');
 const DEV_ORIGIN = 'https://localhost:3000/';
@@ -172,9 +171,36 @@ describe('manifest.xml structure', () => {
     expect(allOrderProblems(swapped)).toContain('<Hosts> must come before <Permissions> in <OfficeApp>');
   });
 
-  test('declares the requirement sets the add-in uses', () => {
+  test('the base requirement is the lowest ExcelApi, so Excel 2016 and 2019 load the task pane', () => {
+    const base = kids(path(root, 'Requirements', 'Sets')).map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion')]);
+    expect(base).toEqual([['ExcelApi', '1.1']]);
+    expect(path(root, 'DefaultSettings', 'SourceLocation').getAttribute('DefaultValue')).toBe(`${DEV_ORIGIN}taskpane.html`);
+  });
+
+  test('SupportUrl is present (required for Microsoft Marketplace)', () => {
+    expect(child(root, 'SupportUrl').getAttribute('DefaultValue')).toMatch(/^https:\/\//);
+  });
+
+  test('ShowTaskpane carries no TaskpaneId: the shared runtime has one pane', () => {
+    const actions = Array.from(vo.getElementsByTagName('Action')).filter((e) => xsiType(e) === 'ShowTaskpane');
+    expect(actions.length).toBeGreaterThan(0);
+    for (const a of actions) expect(a.getElementsByTagName('TaskpaneId')).toHaveLength(0);
+  });
+
+  test('every English locale Office reports gets the English strings', () => {
+    const english = ['en-US', 'en-GB', 'en-AU', 'en-CA', 'en-IN', 'en-IE', 'en-NZ', 'en-SG', 'en-ZA'];
+    const overridden = Array.from(doc.getElementsByTagName('*')).filter((el) => Array.from(el.children).some((o) => o.localName === 'Override'));
+    expect(overridden.length).toBeGreaterThan(5);
+    for (const el of overridden) {
+      const locales = Array.from(el.children).filter((o) => o.localName === 'Override').map((o) => o.getAttribute('Locale'));
+      if (locales.includes('zh-CN')) continue; // functions.zh-CN.json: Chinese help, English is the default
+      for (const l of english) expect({ id: el.getAttribute('id') ?? el.localName, l, has: locales.includes(l) }).toEqual({ id: el.getAttribute('id') ?? el.localName, l, has: true });
+    }
+  });
+
+  test('declares, inside VersionOverrides, the requirement sets the ribbon and the functions use', () => {
     const sets = new Map(
-      kids(path(root, 'Requirements', 'Sets')).map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion') ?? '1.1']),
+      kids(path(vo, 'Requirements', 'Sets')).map((s) => [s.getAttribute('Name'), s.getAttribute('MinVersion') ?? '1.1']),
     );
     const atLeast = (version: string | undefined, min: string) => {
       const [a, b] = (version ?? '0.0').split('.').map(Number);
@@ -182,10 +208,8 @@ describe('manifest.xml structure', () => {
       return a! > c! || (a === c && b! >= d!);
     };
     expect(atLeast(sets.get('SharedRuntime'), '1.1')).toBe(true);
-    // CustomFunctions.Error with invalidValue / invalidNumber is CustomFunctionsRuntime 1.2.
-    expect(atLeast(sets.get('CustomFunctionsRuntime'), '1.2')).toBe(true);
-    // Exactly what reading a sheet needs: Excel that cannot read the table should not load the add-in at all.
-    expect(sets.get('ExcelApi')).toBe(API.read);
+    // The ErrorCode options the functions use arrive in CustomFunctionsRuntime 1.3.
+    expect(atLeast(sets.get('CustomFunctionsRuntime'), '1.3')).toBe(true);
   });
 
   test('is Chinese by default with English overrides', () => {
@@ -193,7 +217,7 @@ describe('manifest.xml structure', () => {
     for (const name of ['DisplayName', 'Description']) {
       const el = child(root, name);
       expect(el.getAttribute('DefaultValue')).toMatch(/[\u4e00-\u9fff]/);
-      expect(kids(el).map((o) => o.getAttribute('Locale'))).toEqual(['en-US']);
+      expect(kids(el).map((o) => o.getAttribute('Locale'))).toContain('en-GB');
     }
   });
 });
@@ -244,7 +268,7 @@ describe('resources', () => {
           continue;
         }
         expect(s.getAttribute('DefaultValue')).toMatch(/[\u4e00-\u9fff]/);
-        expect(kids(s).map((o) => o.getAttribute('Locale'))).toEqual(['en-US']);
+        expect(kids(s).map((o) => o.getAttribute('Locale'))).toEqual(expect.arrayContaining(['en-US', 'en-GB', 'en-AU']));
       }
     }
   });
@@ -259,9 +283,7 @@ describe('one shared runtime', () => {
     expect(path(cf, 'Page', 'SourceLocation').getAttribute('resid')).toBe('Taskpane.Url');
     expect(path(host, 'DesktopFormFactor', 'FunctionFile').getAttribute('resid')).toBe('Taskpane.Url');
     const showPane = all(host, 'Action').filter((a) => xsiType(a) === 'ShowTaskpane');
-    expect(showPane.map((a) => [child(a, 'TaskpaneId').textContent, child(a, 'SourceLocation').getAttribute('resid')])).toEqual([
-      ['ButtonId1', 'Taskpane.Url'],
-    ]);
+    expect(showPane.map((a) => child(a, 'SourceLocation').getAttribute('resid'))).toEqual(['Taskpane.Url']);
     expect(path(root, 'DefaultSettings', 'SourceLocation').getAttribute('DefaultValue')).toBe(resourceValue('Urls', 'Taskpane.Url'));
   });
 

@@ -19,6 +19,8 @@ import { emptySheet, type Book } from '../../src/playground/workbook-model';
 import { buildSheet } from '../engine/validate/rubric-sheet';
 import { loadBundled } from '../rubric/bundled';
 
+jest.setTimeout(30_000);
+
 function book(): Book {
   const s = emptySheet('自评表');
   s.cells.set('B2', { value: 1.5 });

@@ -10,6 +10,13 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = ResizeObserverStub;
 }
 
+// On a loaded 2-core machine a first React render can take seconds: Testing Library's 1 s wait for an
+// element and Jest's 5 s per test measure the machine, not the pane. No test asserts a duration.
+if (typeof window !== 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('@testing-library/dom') as typeof import('@testing-library/dom')).configure({ asyncUtilTimeout: 15_000 });
+}
+
 // Every browser Office runs in has TextDecoder/TextEncoder and Web Crypto; jsdom lacks them, so the
 // browser-safe reader (src/xlsx) and the stamp hash get Node's implementations of the same standards.
 if (typeof window !== 'undefined') {

@@ -74,6 +74,7 @@ describe('task pane', () => {
     for (const c of rubric.categories) expect(screen.getByRole('rowheader', { name: c.name })).toBeInTheDocument();
     const baseRow = screen.getByRole('rowheader', { name: rubric.categories[0].name }).closest('tr')!;
     expect(baseRow).toHaveTextContent(`/ ${rubric.categories[0].cap}`);
+    expect(screen.getByRole('rowheader', { name: '扣分项' }).closest('tr')).toHaveTextContent(/^扣分项扣 \d+(\.\d+)? 分（最多扣 5 分）$/);
     expect(screen.getByTestId('grade').textContent).toMatch(/优秀|良好|合格|不合格/);
     expect(screen.getByText('暂不能提交：1 处错误')).toBeInTheDocument();
     expect(screen.queryByText('可以提交')).not.toBeInTheDocument();
@@ -185,6 +186,10 @@ describe('task pane', () => {
     await clickAndSettle('Check sheet');
     expect(screen.getByText('Ready to submit')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Score summary' })).toBeInTheDocument();
+    // Grades and categories in English too, from the rubric file's English names.
+    expect(screen.getByTestId('grade').textContent).toBe('Excellent');
+    for (const c of rubric.categories) expect(screen.getByRole('rowheader', { name: c.nameEn })).toBeInTheDocument();
+    expect(screen.getByRole('rowheader', { name: 'Deductions' }).closest('tr')).toHaveTextContent(/^Deductions\d+(\.\d+)? deducted \(at most 5\)$/);
   });
 });
 
@@ -205,10 +210,16 @@ describe('functions panel', () => {
     expect(within(panel).getByRole('button', { name: '写入公式' })).toBeDisabled();
     fireEvent.change(input, { target: { value: 'h5' } });
     const perCase = (deduct.rule as { perCase: number }).perCase;
-    const formula = `=RUBRIC.SCORE_DEDUCT(${deduct.max},H5,${perCase})`;
+    // An empty H5 leaves the score blank instead of #VALUE!.
+    const formula = `=IF(H5="","",RUBRIC.SCORE_DEDUCT(${deduct.max},H5,${perCase}))`;
     expect(screen.getByTestId('formula-preview')).toHaveTextContent(formula);
     await act(async () => {
       fireEvent.click(within(panel).getByRole('button', { name: '写入公式' }));
+    });
+    // The score cell already holds a score: nothing is written until the person agrees.
+    expect(host.formulas).toEqual([]);
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: '替换' }));
     });
     expect(host.formulas).toEqual([{ sheet: '自评表', address: scoreCell, formula }]);
   });

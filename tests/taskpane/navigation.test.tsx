@@ -17,6 +17,9 @@ import { buildSheet } from '../engine/validate/rubric-sheet';
 import { loadBundled } from '../rubric/bundled';
 import { FakeWorkbookHost } from '../support/fake-host';
 
+// Full pane renders; generous under the shared machine's load.
+jest.setTimeout(30_000);
+
 const rubric = loadBundled();
 const clauses = rubric.categories.flatMap((c) => c.items.flatMap((i) => i.clauses.map((clause) => ({ clause, category: c }))));
 const discretionary = clauses.filter(({ clause, category }) => category.kind === 'base' && clause.rule.kind === 'discretionary').map((x) => x.clause);

@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'fs';
 import { resolve } from 'path';
 import type { Command } from 'commander';
-import type { Locale } from '../../engine/messages';
 import type { Rubric } from '../../engine/rubric-types';
 import type { SheetCheck } from '../../engine/validate/validate-sheet';
 import type { CliIO } from '../io';
@@ -9,14 +8,14 @@ import { loadUsableRubric, rubricErrorText } from '../rubric-file';
 import { AnnotateError } from '../../xlsx/annotate/annotate-package';
 import { annotatedPath, CopyError, writeAnnotatedCopy } from '../xlsx/annotate-workbook';
 import { expandInputs } from '../expand-inputs';
-import { hasFileError, toReport, type FileReport, type FileReportOk } from '../validate-report';
+import { hasFileError, LOCALE, toReport, type FileReport, type FileReportOk } from '../validate-report';
 import { renderText } from '../validate-text';
 import { makeStamp } from '../../engine/stamp/stamp';
 import { webCryptoSha256 } from '../../host/sha256';
 import { checkSheets, type CheckedSheet } from '../xlsx/check-sheets';
 import type { CheckResult } from '../xlsx/check-workbook';
 import { writeStamp } from '../xlsx/write-stamp';
-import type { CliLang } from '../xlsx/read-errors';
+import { readErrors, WorkbookReadError, type CliLang } from '../xlsx/read-errors';
 
 /**
  * Checks the CLI adds to the engine's own: FORMULA_STALE, where HyperFormula recomputes every RUBRIC
@@ -47,8 +46,6 @@ export interface ValidateOptions {
   /** One 街镇 per sheet: every sheet holding the rubric table is checked and reported. */
   allSheets?: boolean;
 }
-
-const LOCALE: Readonly<Record<CliLang, Locale>> = { zh: 'zh-CN', en: 'en' };
 
 const say = (lang: CliLang, zh: string, en: string) => (lang === 'en' ? en : `${zh}\n${en}`);
 
@@ -103,16 +100,17 @@ export async function runValidate(
     for (const sheet of checkedFile.sheets) {
       const checked: CheckResult = { file, ok: true, bytes: checkedFile.bytes, result: sheet.result, unit: sheet.unit, parseMs: 0, validateMs: 0 };
       const report = toReport(checked, rubric, lang, sheet.stamp) as FileReportOk;
-      if (opts.stamp) await stampIfClean(file, checkedFile.bytes, sheet, report, rubric, lang, io);
+      if (opts.stamp && !checkedFile.csv) await stampIfClean(file, checkedFile.bytes, sheet, report, rubric, lang, io);
       if (opts.outDir !== undefined) {
         try {
+          if (checkedFile.csv) throw readErrors.csvNoCopy(file);
           const named = checkedFile.sheets.length > 1 ? file.replace(/(\.xlsx)?$/i, `-${sheet.result.sheet}$1`) : file;
           const out = annotatedPath(named, opts.outDir, taken, opts.force);
           writeAnnotatedCopy(checkedFile.bytes, sheet.result.sheet, sheet.result.findings, out, lang);
           report.annotated = out;
         } catch (err) {
           const why =
-            err instanceof CopyError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
+            err instanceof CopyError || err instanceof WorkbookReadError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);
           const message = say(lang, `未写出 ${file} 的标注副本：`, `The annotated copy of ${file} was not written:`) + `\n${why}`;
           report.error = message;
           io.err(message);

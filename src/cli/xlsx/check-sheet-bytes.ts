@@ -58,15 +58,21 @@ export async function checkSheetBytes(bytes: Uint8Array, file: string, options: 
     } else {
       picked = [pickSheet(workbook, options.rubric, file, options.sheet)];
     }
-    const stamp = stampFromProperties(customPropertiesOf(bytes));
-    const sheets: CheckedSheet[] = [];
-    for (const p of picked) {
-      const result = validateSheet(p.sheet, options.rubric, { locale: options.locale, extraChecks: options.extraChecks, table: p.table });
-      sheets.push({ sheet: p.sheet, result, unit: findUnitName(p.sheet, p.table.headerRow), stamp: await stampStatus(stamp, { rubric: options.rubric, sheet: p.sheet, table: p.table }, webCryptoSha256) });
-    }
+    const sheets = await checkPicked(picked, bytes, options);
     return { file, ok: true, sheets, failed };
   } catch (err) {
     if (err instanceof WorkbookReadError) return { file, ok: false, error: err };
     return { file, ok: false, error: readErrors.internal(file, (err as Error)?.message ?? String(err)) };
   }
+}
+
+/** Each picked sheet validated, with the stamp status from the package's custom properties (none for a CSV). */
+export async function checkPicked(picked: readonly PickedSheet[], bytes: Uint8Array, options: SheetsOptions): Promise<CheckedSheet[]> {
+  const stamp = stampFromProperties(customPropertiesOf(bytes));
+  const sheets: CheckedSheet[] = [];
+  for (const p of picked) {
+    const result = validateSheet(p.sheet, options.rubric, { locale: options.locale, extraChecks: options.extraChecks, table: p.table });
+    sheets.push({ sheet: p.sheet, result, unit: findUnitName(p.sheet, p.table.headerRow), stamp: await stampStatus(stamp, { rubric: options.rubric, sheet: p.sheet, table: p.table }, webCryptoSha256) });
+  }
+  return sheets;
 }

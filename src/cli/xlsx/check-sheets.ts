@@ -2,19 +2,34 @@
  * One workbook file checked for the district (check-sheet-bytes.ts on the file's bytes). Shared by
  * `compare` and `validate --all-sheets`.
  */
-import { checkSheetBytes, type CheckedSheet, type SheetsOptions } from './check-sheet-bytes';
+import { checkPicked, checkSheetBytes, type CheckedSheet, type SheetsOptions } from './check-sheet-bytes';
 import { readInputFile } from './check-workbook';
 import { readErrors, WorkbookReadError } from './read-errors';
+import { isCsvInput, pickCsvSheet } from './read-csv';
+import type { CsvEncoding } from '../../xlsx/csv-sheet';
 
 export { checkSheetBytes, customPropertiesOf, type BytesResult, type CheckedSheet, type SheetsOptions } from './check-sheet-bytes';
 
 export type SheetsResult =
-  | { file: string; ok: true; bytes: Buffer; sheets: CheckedSheet[]; failed: { sheet: string; error: WorkbookReadError }[] }
+  | {
+      file: string;
+      ok: true;
+      bytes: Buffer;
+      sheets: CheckedSheet[];
+      failed: { sheet: string; error: WorkbookReadError }[];
+      /** Set when the file was a CSV export: the encoding it was read in (no stamp, no annotated copy). */
+      csv?: CsvEncoding;
+    }
   | { file: string; ok: false; error: WorkbookReadError };
 
 export async function checkSheets(file: string, options: SheetsOptions): Promise<SheetsResult> {
   try {
     const bytes = readInputFile(file);
+    // A CSV export is read here (its reader needs the file name's extension), then checked like a sheet.
+    if (isCsvInput(file, bytes)) {
+      const csv = pickCsvSheet(bytes, file, options.rubric);
+      return { file, ok: true, bytes, sheets: await checkPicked([csv], bytes, options), failed: [], csv: csv.encoding };
+    }
     const checked = await checkSheetBytes(bytes, file, options);
     return checked.ok ? { ...checked, bytes } : checked;
   } catch (err) {

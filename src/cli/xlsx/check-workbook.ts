@@ -9,6 +9,8 @@ import type { Rubric } from '../../engine/rubric-types';
 import { validateSheet, type SheetCheck, type ValidationResult } from '../../engine/validate/validate-sheet';
 import { readErrors, WorkbookReadError } from './read-errors';
 import { pickSheet } from './pick-sheet';
+import { isCsvInput, pickCsvSheet } from './read-csv';
+import type { CsvEncoding } from '../../xlsx/csv-sheet';
 import { loadWorkbook } from './read-workbook';
 import type { ReadLimits } from '../../xlsx/read-limits';
 
@@ -26,7 +28,17 @@ export interface CheckOptions {
 }
 
 export type CheckResult =
-  | { file: string; ok: true; bytes: Buffer; result: ValidationResult; unit: string | null; parseMs: number; validateMs: number }
+  | {
+      file: string;
+      ok: true;
+      bytes: Buffer;
+      result: ValidationResult;
+      unit: string | null;
+      parseMs: number;
+      validateMs: number;
+      /** Set when the file was a CSV export: the encoding it was read in. */
+      csv?: CsvEncoding;
+    }
   | { file: string; ok: false; error: WorkbookReadError };
 
 /** The file's bytes; the file is opened for reading only. */
@@ -66,12 +78,13 @@ export async function checkBytes(
   bytes: Buffer,
   file: string,
   options: CheckOptions,
-): Promise<{ result: ValidationResult; unit: string | null; parseMs: number; validateMs: number }> {
+): Promise<{ result: ValidationResult; unit: string | null; parseMs: number; validateMs: number; csv?: CsvEncoding }> {
   const t0 = performance.now();
-  const workbook = loadWorkbook(bytes, file, options.limits);
-  const picked = pickSheet(workbook, options.rubric, file, options.sheet);
+  const csv = isCsvInput(file, bytes) ? pickCsvSheet(bytes, file, options.rubric, options.limits) : undefined;
+  const picked = csv ?? pickSheet(loadWorkbook(bytes, file, options.limits), options.rubric, file, options.sheet);
   const t1 = performance.now();
   const result = validateSheet(picked.sheet, options.rubric, { locale: options.locale, extraChecks: options.extraChecks, table: picked.table });
   const t2 = performance.now();
-  return { result, unit: findUnitName(picked.sheet, picked.table.headerRow), parseMs: t1 - t0, validateMs: t2 - t1 };
+  const unit = findUnitName(picked.sheet, picked.table.headerRow);
+  return { result, unit, parseMs: t1 - t0, validateMs: t2 - t1, ...(csv ? { csv: csv.encoding } : {}) };
 }

@@ -75,6 +75,23 @@ export const readErrors = {
       `${file} 是旧版 Excel 97-2003 文件（.xls）或设有打开密码。请在 Excel 中打开，另存为“Excel 工作簿 (*.xlsx)”（不设密码）后再检查。`,
       `${file} is an old Excel 97-2003 file (.xls) or is password-protected. Open it in Excel and save it as "Excel Workbook (*.xlsx)" without a password.`,
     ),
+  csvBroken: (file: string, detail: string) =>
+    fail(
+      'corrupt',
+      `${file} 是 CSV 文本文件，但内容无法按 CSV 读取（${detail}）。通常是某处引号没有成对。请在 Excel 中打开原表格，另存为“Excel 工作簿 (*.xlsx)”后再检查。`,
+      `${file} is a CSV text file, but it cannot be read as CSV (${detail}); usually a quote is left unclosed. Open the original in Excel and save it as "Excel Workbook (*.xlsx)".`,
+    ),
+  /** Said with a CSV's no-table message: a CSV keeps values only, so an .xlsx is the safer thing to send. */
+  csvHint: {
+    zh: '（这是 CSV 文件，只保存了单元格的值。建议在 Excel 中打开原表格，点“文件 → 另存为”，选“Excel 工作簿 (*.xlsx)”后再检查。）',
+    en: '(This is a CSV file, which keeps cell values only. Open the original in Excel, choose File → Save As → "Excel Workbook (*.xlsx)", and check that file.)',
+  },
+  csvNoCopy: (file: string) =>
+    fail(
+      'unreadable',
+      `${file} 是 CSV 文件，不能写出标注副本（CSV 没有底色和批注）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再用 --out-dir。`,
+      `${file} is a CSV file; no annotated copy can be written (CSV has no fills or notes). Save it as "Excel Workbook (*.xlsx)" in Excel and use --out-dir on that.`,
+    ),
   corrupt: (file: string, detail: string) =>
     fail(
       'corrupt',

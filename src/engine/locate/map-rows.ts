@@ -53,8 +53,9 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
   /** The row above that these rows continue, while nothing else stands between them. */
   let group: { located: LocatedRow; ruleTop: number | undefined } | undefined;
   const ruleTopOf = (row: number): number | undefined => (ruleCol === undefined ? undefined : merges.anchor(row, ruleCol).row);
+  /** A hidden line under a clause is one put away (an old score): it belongs to the clause but adds nothing. */
   const addSubRow = (row: number): void => {
-    if (!group) return;
+    if (!group || isRowHidden(sheet, row)) return;
     (group.located.subRows ??= []).push(row);
   };
 
@@ -181,7 +182,7 @@ export function mapRows(sheet: SheetModel, merges: MergeIndex, header: FoundHead
       lastWhole = rows[rows.length - 1];
     } else if (!c.named && lastWhole?.itemId === c.ref.item.id) {
       // A further score line under a whole-item row (one score per sub-point, one 加分 reason per row).
-      (lastWhole.subRows ??= []).push(c.row);
+      if (!isRowHidden(sheet, c.row)) (lastWhole.subRows ??= []).push(c.row);
     } else if (!c.named && !isRowHidden(sheet, c.row)) unknownRows.push(c.row);
   }
 

@@ -16,7 +16,7 @@ export interface Verdict {
   missing: number;
   /** Score rows of the base categories the table holds, filled or not. */
   scoreRows: number;
-  /** While any error remains the total can still change. */
+  /** While errors remain the total is what the sheet comes to once they are corrected (ValidationResult.provisional). */
   provisional: boolean;
 }
 
@@ -27,8 +27,6 @@ export function verdictOf(result: ValidationResult): Verdict {
   const missing = result.findings.filter(isMissingScore).length;
   const warnings = result.findings.filter((f) => f.severity === 'warning').length;
   const scoreRows = result.table.rows.filter((r) => r.section === 'base').length;
-  // The engine may say itself whether the total is final (the corrected-total rule); otherwise any error makes it provisional.
-  const stated = (result as { provisional?: unknown }).provisional;
-  const provisional = typeof stated === 'boolean' ? stated : errors + missing > 0;
-  return { ready: errors + missing === 0, errors, warnings, missing, scoreRows: Math.max(scoreRows, missing), provisional };
+  // The engine's corrected-total rule says whether the total is final.
+  return { ready: errors + missing === 0, errors, warnings, missing, scoreRows: Math.max(scoreRows, missing), provisional: result.provisional };
 }

@@ -106,9 +106,11 @@ export function useWorkbookActions(host: WorkbookHost, rubric: Rubric, locale: L
       return { result, first };
     });
     if (!outcome) return;
-    setState((s) => ({ ...s, result: outcome.result, current: outcome.first }));
+    // Said after every marking: how the marks go away again (「清除标记」), and what Ctrl+Z can and cannot do.
+    const marked = outcome.result.findings.length > 0;
+    setState((s) => ({ ...s, result: outcome.result, current: outcome.first, notice: marked ? t('marksUndo') : s.notice }));
     publishValidation({ kind: 'result', result: outcome.result });
-  }, [host, rubric, locale, run]);
+  }, [host, rubric, locale, run, t]);
 
   const clear = useCallback(async () => {
     const count = await run('clear', () => host.clearMarks());

@@ -33,7 +33,7 @@ export interface CellMark {
 export interface AnnotateRequest {
   sheet: string;
   marks: readonly CellMark[];
-  /** First line of every note we write (the CLI's 「评分助手检查结果：」). */
+  /** First line of every note we write (noteHeading(): 「评分助手：」). */
   noteHeading?: string;
   /** Rows of 「问题清单」; absent: no such sheet is written. */
   issues?: readonly IssueListRow[];

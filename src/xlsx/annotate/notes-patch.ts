@@ -9,10 +9,10 @@ import { addRels, CONTENT_TYPE, findPart, freePartName, freeRelId, readRels, REL
 import { applySplices, child, childrenNamed, escapeXml, parseTree, xmlSafe, type Splice, type XmlNode } from './xml-tree';
 
 export { NOTE_AUTHOR } from '../../engine/validate/note-text';
-import { NOTE_AUTHOR } from '../../engine/validate/note-text';
+import { NOTE_AUTHOR, noteHeading } from '../../engine/validate/note-text';
 
 /** Headings our notes start with (both languages), so a re-run replaces our earlier text instead of stacking it. */
-export const NOTE_HEADINGS = ['评分助手检查结果：', 'Rubric Check:'];
+export const NOTE_HEADINGS = [noteHeading('zh-CN'), noteHeading('en'), '评分助手检查结果：'];
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 

@@ -1,9 +1,9 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Button, mergeClasses } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useRef, useState } from 'react';
 import type { Rubric } from '../../../engine/rubric-types';
 import type { Finding } from '../../../engine/validate/finding';
 import { isMissingScore } from '../../findings/verdict';
-import { useT } from '../../strings';
+import { LocaleContext, useT } from '../../strings';
 import { groupFindings } from './group-findings';
 import { useFindingListStyles } from './useFindingListStyles';
 
@@ -29,6 +29,7 @@ export function FindingList({ findings, rubric, disabled, current = null, onSele
   const groups = groupFindings(
     findings.filter((f) => !isMissingScore(f)),
     rubric,
+    useContext(LocaleContext),
   );
   const currentFinding = current === null ? undefined : findings[current];
   const [missingOpen, setMissingOpen] = useState(false);

@@ -64,3 +64,13 @@ export function normaliseCell(text: string): string | undefined {
   const m = /^\s*\$?([A-Za-z]{1,3})\$?([1-9]\d{0,6})\s*$/.exec(text);
   return m ? `${m[1].toUpperCase()}${m[2]}` : undefined;
 }
+
+/**
+ * The formula as the panel writes it: an empty input cell leaves the score blank rather than showing
+ * #VALUE!, as the template's =IF(H5="","",…) does; the validator then reports the score as not filled in.
+ */
+export function guardEmptyInputs(formula: string, cells: readonly string[]): string {
+  if (cells.length === 0) return formula;
+  const test = cells.length === 1 ? `${cells[0]}=""` : `OR(${cells.map((c) => `${c}=""`).join(',')})`;
+  return `=IF(${test},"",${formula.replace(/^=/, '')})`;
+}

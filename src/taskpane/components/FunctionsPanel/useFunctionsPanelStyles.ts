@@ -14,5 +14,10 @@ export const useFunctionsPanelStyles = makeStyles({
   },
   clauseText: { margin: 0, whiteSpace: 'pre-wrap' },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  inputRow: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
+  input: { flex: 1, minWidth: 0 },
+  help: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  helpParams: { margin: 0, paddingLeft: tokens.spacingHorizontalL, fontSize: tokens.fontSizeBase200 },
+  code: { fontFamily: tokens.fontFamilyMonospace },
   formula: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all', backgroundColor: tokens.colorNeutralBackground3, padding: tokens.spacingHorizontalXS },
 });

@@ -1,6 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, mergeClasses } from '@fluentui/react-components';
 import type { ValidationResult } from '../../../engine/validate/validate-sheet';
 import { useContext } from 'react';
+import { categoryName, scorecardGrade } from '../../../engine/rubric-names';
 import { categoryScoreText } from '../../../engine/score-text';
 import { LocaleContext, useT, type Translate } from '../../strings';
 import { verdictOf, type Verdict } from '../../findings/verdict';
@@ -58,7 +59,7 @@ export function Summary({ result }: SummaryProps) {
         <div className={s.figure}>
           <span className={s.figureLabel}>{t('grade')}</span>
           <span className={mergeClasses(s.figureValue, v.provisional && s.provisional)} data-testid="grade">
-            {scorecard.grade}
+            {scorecardGrade(scorecard, locale)}
           </span>
         </div>
       </div>
@@ -81,7 +82,7 @@ export function Summary({ result }: SummaryProps) {
             return (
               <tr key={c.id}>
                 <th scope="row" className={mergeClasses(s.td, s.th)}>
-                  {c.name}
+                  {categoryName(c, locale)}
                 </th>
                 <td className={mergeClasses(s.td, s.num, over && s.over)}>{text}</td>
               </tr>

@@ -6,6 +6,7 @@
 import { loadBundled } from '../../../rubric/bundled';
 import type { Rubric } from '../../../../src/engine/rubric-types';
 import { validateSheet } from '../../../../src/engine/validate/validate-sheet';
+import { GridSheet } from '../../../../src/engine/sheet/sheet-model';
 import { StaffSheet } from './staff-sheet';
 
 let rubric: Rubric;
@@ -105,4 +106,18 @@ test('the clause rows themselves stay apart: a second row restating a clause is 
   s.rows.splice(i + 1, 0, { ...s.row('2.1.2') });
   const dup = s.rows[i + 1];
   expect(check(s).findings).toEqual([`UNKNOWN_ROW ${s.cell(dup, 'score')}`]);
+});
+
+test('a hidden line under the 加分 rows is an old score put away: it adds nothing', () => {
+  const s = new StaffSheet(rubric, { total: 'none' });
+  const rows = threeBonusReasons(s, [1, 1, 3]);
+  const built = s.sheet();
+  const hiddenRow = Number(s.cell(rows[2], 'score').slice(1)) - 1;
+  const sheet = new GridSheet(built.name, Array.from({ length: built.rowCount }, (_, r) => Array.from({ length: built.colCount }, (_, c) => built.cell(r, c))), [...built.merges], {
+    hiddenRows: new Set([hiddenRow]),
+  });
+  const result = validateSheet(sheet, rubric);
+  // The visible lines make 2, the clean sheet's bonus: not 5 over its cap.
+  expect(result.scorecard.total.toString()).toBe('95');
+  expect(result.findings).toEqual([]);
 });
