@@ -1,3 +1,4 @@
+import type { SummarySheetSpec } from '../engine/compare/summary-spec';
 import type { SheetModel } from '../engine/sheet/sheet-model';
 import type { Severity } from '../engine/validate/finding';
 import type { TemplateSpec } from '../engine/template/template-spec';
@@ -49,8 +50,19 @@ export interface WorkbookHost {
   readCustomProperties?(): Promise<Record<string, string>>;
   /** Sets these custom document properties (creating or replacing each), all or none. */
   writeCustomProperties?(values: readonly [string, string][]): Promise<void>;
+  /**
+   * Adds the district's summary sheets (汇总, 条款对比 … from summary-spec.ts) to the open workbook, under
+   * unique names, with a bar chart of the ranking; returns the names given. Absent where the host cannot.
+   */
+  insertComparison?(spec: ComparisonInsert): Promise<string[]>;
   /** Absent where the workbook is there as soon as the pane is (Excel: the pane mounts after Office.onReady). */
   readonly readiness?: ReadinessSource;
+}
+
+/** The sheets to add and, on the first, the ranking chart: labels and values are 0-based columns of its rows. */
+export interface ComparisonInsert {
+  sheets: SummarySheetSpec[];
+  chart: { labelColumn: number; valueColumn: number; title: string };
 }
 
 export type HostErrorKind = 'protected' | 'no-table' | 'unsupported' | 'busy' | 'failed';

@@ -29,6 +29,8 @@ export const API = {
   template: '1.9',
   /** Workbook.getActiveCell. */
   selection: '1.7',
+  /** ChartSeries.setXAxisValues, for the ranking chart's 街镇 labels. */
+  chart: '1.7',
 } as const;
 
 export const defaultRun: ExcelRun = (batch) => Excel.run(batch);

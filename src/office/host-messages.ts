@@ -23,6 +23,7 @@ const zhCN = {
   'feature.read': '读取合并单元格',
   'feature.marks': '单元格批注',
   'feature.template': '插入评分表',
+  'feature.compare': '插入汇总表和排名图',
   'feature.selection': '读取所选单元格',
 } as const;
 
@@ -48,6 +49,7 @@ const en: { readonly [K in HostMessageKey]: string } = {
   'feature.read': 'reading merged cells',
   'feature.marks': 'cell notes',
   'feature.template': 'inserting the scoring sheet',
+  'feature.compare': 'inserting the summary sheets and ranking chart',
   'feature.selection': 'reading the selected cell',
 };
 

@@ -7,7 +7,7 @@ import { readCustomProperties, writeCustomProperties } from './custom-properties
 import type { Locale } from '../engine/messages';
 import { columnLetters, type SheetModel } from '../engine/sheet/sheet-model';
 import type { TemplateSpec } from '../engine/template/template-spec';
-import { HostError, type Mark, type Selection, type WorkbookHost } from '../host/workbook-host';
+import { HostError, type ComparisonInsert, type Mark, type Selection, type WorkbookHost } from '../host/workbook-host';
 import { exclusive } from '../host/workbook-lock';
 import { bareAddress } from './a1';
 import {
@@ -39,6 +39,7 @@ import {
 } from './marks-record';
 import { FIRST_BLOCK, isTooLarge, joinBlocks, queueBlock, readRowBlocks, type Block } from './read-blocks';
 import { sheetFromRange } from './sheet-from-range';
+import { drawComparisonSheet, drawRankingChart } from './draw-comparison';
 import { drawTemplate, uniqueSheetName } from './draw-template';
 
 const FILL_PROPS: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true, patternColor: true } } };
@@ -588,6 +589,32 @@ export class OfficeWorkbookHost implements WorkbookHost {
       ws.activate();
       await context.sync();
       return name;
+    });
+  }
+
+  async insertComparison(spec: ComparisonInsert): Promise<string[]> {
+    requireApi(this.supports, API.template, 'feature.compare', this.locale);
+    requireApi(this.supports, API.chart, 'feature.compare', this.locale);
+    return this.excel('markFailed', async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load('items/name');
+      await context.sync();
+      const taken = sheets.items.map((s) => s.name);
+      const names: string[] = [];
+      let first: Excel.Worksheet | null = null;
+      for (const sheet of spec.sheets) {
+        const name = uniqueSheetName(sheet.name, [...taken, ...names]);
+        names.push(name);
+        const ws = sheets.add(name);
+        drawComparisonSheet(ws, sheet);
+        if (!first) {
+          first = ws;
+          drawRankingChart(ws, sheet, spec.chart);
+        }
+      }
+      first?.activate();
+      await context.sync();
+      return names;
     });
   }
 

@@ -9,10 +9,11 @@ import { fromA1, GridSheet, toA1, type Cell, type CellValue } from '../engine/sh
 import type { TemplateSpec } from '../engine/template/template-spec';
 import type { Severity } from '../engine/validate/finding';
 import { SEVERITY_FILL, worstSeverity } from '../office/marks';
-import { HostError, type HostErrorKind, type HostReadiness, type Mark, type ReadinessSource, type Selection, type WorkbookHost } from '../host/workbook-host';
+import { HostError, type HostErrorKind, type ComparisonInsert, type HostReadiness, type Mark, type ReadinessSource, type Selection, type WorkbookHost } from '../host/workbook-host';
 import { computeBook, isFormulaValid, type ComputedValues } from './formula-engine';
 import { pgText, type PlaygroundMessageKey } from './playground-messages';
 import { sheetFromSpec } from './sheet-from-spec';
+import { sheetFromSummary } from './sheet-from-summary';
 import { emptyBook, findSheet, usedExtent, type Book, type BookCell, type BookSheet } from './workbook-model';
 
 /** What a marked cell looked like before, and the mark now on it. */
@@ -152,6 +153,23 @@ export class MemoryHost implements WorkbookHost {
     this.computed = undefined;
     this.changed();
     return name;
+  }
+
+  /** The summary sheets join the workbook (the grid shows them); the chart is Excel's alone, the grid draws none. */
+  async insertComparison(spec: ComparisonInsert): Promise<string[]> {
+    const names: string[] = [];
+    for (const s of spec.sheets) {
+      const name = this.freeSheetName(s.name);
+      this.book.sheets.push(sheetFromSummary(s, name));
+      names.push(name);
+    }
+    if (names.length > 0) {
+      this.book.active = names[0];
+      this.selection = { sheet: names[0], address: 'A1' };
+    }
+    this.computed = undefined;
+    this.changed();
+    return names;
   }
 
   async writeFormula(sheetName: string, address: string, formula: string): Promise<void> {

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { Locale } from '../engine/messages';
 import type { Rubric } from '../engine/rubric-types';
 import type { WorkbookHost } from '../host/workbook-host';
+import { ComparePanel } from './components/Compare/ComparePanel';
 import { FindingList } from './components/FindingList/FindingList';
 import { LanguageSwitch } from './components/LanguageSwitch/LanguageSwitch';
 import { FunctionsPanel } from './components/FunctionsPanel/FunctionsPanel';
@@ -79,6 +80,8 @@ export function App({ host, rubric, locale = 'zh-CN', onLocaleChange }: AppProps
         <StampPanel host={host} rubric={rubric} result={actions.result} disabled={busy} locale={locale} />
         <Divider />
         <FunctionsPanel host={host} rubric={rubric} actions={actions} />
+        <Divider />
+        <ComparePanel host={host} rubric={rubric} disabled={busy} />
       </main>
     </LocaleContext.Provider>
   );

@@ -45,8 +45,25 @@ export interface SimValidation {
   prompt?: unknown;
 }
 
+/**
+ * A chart as Worksheet.charts.add made it. Assumed from the Office.js reference
+ * (learn.microsoft.com/javascript/api/excel/excel.chartcollection#excel-excel-chartcollection-add-member(1),
+ * excel.chartseries#excel-excel-chartseries-setxaxisvalues-member(1), excel.chart setPosition / title.text):
+ * add(type, sourceData, seriesBy) with the source as a Range; the series' category labels set from another
+ * Range; effects land at sync like every other write. Only what the adapter uses is kept.
+ */
+export interface SimChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  xValues?: string;
+  position?: string;
+}
+
 export class SimSheet {
   cells = new Map<string, SimCell>();
+  charts: SimChart[] = [];
   merges: string[] = [];
   notes: SimNote[] = [];
   comments: SimComment[] = [];
@@ -363,8 +380,22 @@ class SimContext {
         else throw new Error(`worksheet write ${path.join('.')} is not simulated`);
       },
       false,
-      { notes: this.notes(sheet), comments: this.comments(sheet) },
+      { notes: this.notes(sheet), comments: this.comments(sheet), charts: this.charts(sheet) },
     );
+  }
+
+  private charts(sheet: SimSheet) {
+    return {
+      add: (type: string, source: unknown, seriesBy: string) => {
+        const chart: SimChart = { type, source: this.sim.addressOf(source), seriesBy };
+        this.queue(() => this.sheetFor(sheet).charts.push(chart));
+        return {
+          title: Object.defineProperty({}, 'text', { set: (t: string) => this.queue(() => (chart.title = t)) }),
+          series: { getItemAt: (i: number) => ({ setXAxisValues: (r: unknown) => this.queue(() => (i === 0 ? (chart.xValues = this.sim.addressOf(r)) : undefined)) }) },
+          setPosition: (start: string) => this.queue(() => (chart.position = start)),
+        };
+      },
+    };
   }
 
   /** An API the simulated Excel lacks: Office.js knows the member, Excel refuses it (ApiNotFound). */
