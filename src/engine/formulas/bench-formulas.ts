@@ -88,7 +88,10 @@ export function benchFormulas(rubric: Rubric): FormulaBenchFigures {
   const nativeNew = timeSheet(rubric, (r) => `=MAX(0,100000-A${r}*$C$1)`, everNew, true);
   const pluginNew = timeSheet(rubric, (r) => `=RUBRIC.SCORE_DEDUCT(100000,A${r},$C$1)`, everNew, true);
   // Row 7: 6 cases at the last per-case value (0.2); both sheets must show the same score.
-  if (nativeRun.check !== pluginRun.check) {
+  // Compared as Excel shows a number (15 significant digits): the engine runs without smart rounding, so the
+  // native float 2 − 0.2·6 stays 0.7999999999999998 where RUBRIC gives the exact 0.8.
+  const shown = (v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(15)) : v);
+  if (shown(nativeRun.check) !== shown(pluginRun.check)) {
     throw new Error(`bench: native gave ${String(nativeRun.check)}, RUBRIC gave ${String(pluginRun.check)}`);
   }
 
