@@ -39,6 +39,11 @@ export class ZipPackage {
     this.changed.add(name);
   }
 
+  /** Drops a part (a cache such as calcChain.xml that the reader rebuilds). */
+  remove(name: string): void {
+    if (this.parts.delete(name)) this.changed.add(name);
+  }
+
   /** Parts written since opening, in the order first written. */
   changedParts(): string[] {
     return [...this.changed];

@@ -242,3 +242,23 @@ export function zipParts(parts: Record<string, string | Uint8Array>): Uint8Array
 }
 
 export const fixtureWorkbook = (opts: FixtureOptions = {}): Uint8Array => zipParts(fixtureParts(opts));
+
+export const EDITABLE_SHEET = 'xl/worksheets/sheet1.xml';
+
+/**
+ * The fixture as ExcelJS (and so the playground) can also open it — sheetN.xml, every cell with r, the
+ * note drawing well-formed, the comments' rel relative — with the calculation chain Excel writes.
+ */
+export function editableFixtureParts(): Record<string, string> {
+  const p = fixtureParts({ sheetPart: EDITABLE_SHEET, allRefs: true });
+  p['xl/drawings/vmlDrawing1.vml'] = p['xl/drawings/vmlDrawing1.vml'].replace('<br>', '<br/>');
+  p['xl/worksheets/_rels/sheet1.xml.rels'] = p['xl/worksheets/_rels/sheet1.xml.rels'].replace('Target="/xl/comments1.xml"', 'Target="../comments1.xml"');
+  p['xl/calcChain.xml'] =
+    `${HEAD}<calcChain xmlns="${MAIN}"><c r="F3" i="1"/><c r="F4"/><c r="F5"/><c r="E8"/></calcChain>`;
+  p['xl/_rels/workbook.xml.rels'] = p['xl/_rels/workbook.xml.rels'].replace('</Relationships>', `<Relationship Id="rId20" Type="${RT}/calcChain" Target="calcChain.xml"/></Relationships>`);
+  p['[Content_Types].xml'] = p['[Content_Types].xml'].replace(
+    '</Types>',
+    '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+  );
+  return p;
+}
