@@ -6,6 +6,7 @@
  * (`customFormat="true"`), cells without `r`, a sheet part not named sheetN.xml, and a user's notes.
  */
 import { strToU8, zipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -261,4 +262,14 @@ export function editableFixtureParts(): Record<string, string> {
     '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
   );
   return p;
+}
+
+/** Throws, naming the part, unless `xml` is well-formed (a second XML reader over a copy's parts). */
+export function wellFormed(name: string, xml: string): void {
+  const p = new SaxesParser({ xmlns: true });
+  try {
+    p.write(xml).close();
+  } catch (err) {
+    throw new Error(`${name}: ${(err as Error).message}`);
+  }
 }

@@ -1,13 +1,12 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
-import { SaxesParser } from 'saxes';
 import { loadWorkbook, readSheetOf } from '../../src/cli/xlsx/read-workbook';
 import { toA1, type CellValue } from '../../src/engine/sheet/sheet-model';
 import { AnnotateError } from '../../src/xlsx/annotate/annotate-package';
 import type { CellContent } from '../../src/xlsx/annotate/cell-content';
 import { editPackage, type CellEdit, type EditRequest } from '../../src/xlsx/annotate/edit-package';
-import { EDITABLE_SHEET, editableFixtureParts, zipParts } from '../support/office-package';
+import { EDITABLE_SHEET, editableFixtureParts, wellFormed, zipParts } from '../support/office-package';
 
 jest.setTimeout(120_000);
 
@@ -17,15 +16,6 @@ const parts = editableFixtureParts;
 
 const unzip = (bytes: Uint8Array): Record<string, string> => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
 const cellXml = (xml: string, ref: string) => new RegExp(`<c r="${ref}"[^>]*?(/>|>[\\s\\S]*?</c>)`).exec(xml)?.[0];
-
-function wellFormed(name: string, xml: string): void {
-  const p = new SaxesParser({ xmlns: true });
-  try {
-    p.write(xml).close();
-  } catch (err) {
-    throw new Error(`${name}: ${(err as Error).message}`);
-  }
-}
 
 async function exceljs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
