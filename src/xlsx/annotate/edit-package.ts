@@ -2,9 +2,9 @@
  * A workbook with content changed by patching its package: cells a person edited (in the playground)
  * rewritten in their sheet's part, and sheets the page inserted added as new worksheet parts. Like the
  * marks (annotate-package.ts), everything else stays byte for byte. Formulas: a cell whose formula is
- * taken out must leave the calculation chain, a cache Excel rebuilds ([MS-XLSB] 2.1.7.4: it "can be
- * rebuilt … without affecting calculation results"), so the chain is dropped with its rel and content
- * type; and since edited values feed formulas whose cached results are now stale, workbook.xml's
+ * taken out must leave the calculation chain — Excel offers to repair a file whose chain lists it
+ * ("Removed Records: Formula from /xl/calcChain.xml part") — and the chain is a cache Excel rebuilds
+ * ([MS-XLSB] 2.1.7.4), so it is dropped with its rel and content type; and since edited values feed formulas whose cached results are now stale, workbook.xml's
  * `<calcPr>` gets fullCalcOnLoad so Excel recomputes them on opening.
  */
 import { fromA1 } from '../../engine/sheet/sheet-model';
