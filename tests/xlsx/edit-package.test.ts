@@ -6,7 +6,8 @@ import { toA1, type CellValue } from '../../src/engine/sheet/sheet-model';
 import { AnnotateError } from '../../src/xlsx/annotate/annotate-package';
 import type { CellContent } from '../../src/xlsx/annotate/cell-content';
 import { editPackage, type CellEdit, type EditRequest } from '../../src/xlsx/annotate/edit-package';
-import { EDITABLE_SHEET, editableFixtureParts, wellFormed, zipParts } from '../support/office-package';
+import { EDITABLE_SHEET, editableFixtureParts, fixtureParts, MARKED_SHEET, wellFormed, zipParts } from '../support/office-package';
+import { buildXlsx, NS, sst, worksheet } from './part-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -275,5 +276,61 @@ describe('random edits never produce a package ExcelJS or the streaming reader c
 
   test('bytes that are not a workbook: an AnnotateError', () => {
     expect(() => editPackage(new Uint8Array([1, 2, 3]), edits([{ cell: 'A1', content: { value: 1 } }]))).toThrow(AnnotateError);
+  });
+});
+
+describe('sheets as other producers write them', () => {
+  test('a cell without r (kept in place by count) and a sheet whose main namespace has a prefix', () => {
+    const noRef = fixtureParts();
+    const sheet = unzip(editPackage(zipParts(noRef), edits([{ cell: 'B6', content: { value: 7 } }])))[MARKED_SHEET];
+    expect(sheet).toContain('<row r="6"><c s="3"><v>4</v></c><c s="3"><v>7</v></c><c s="3"/><c r="F6" s="1"><v>1</v></c></row>');
+
+    const prefixed = buildXlsx({
+      sheets: [{ name: '自评表', xml: worksheet('<x:sheetData><x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row></x:sheetData>', NS.main, 'x') }],
+      sharedStrings: sst(['<si><t>旧</t></si>']),
+    });
+    const copy = editPackage(prefixed, edits([{ cell: 'A1', content: { value: '新' } }, { cell: 'B1', content: { value: 2, formula: 'LEN(A1)' } }]));
+    expect(unzip(copy)['xl/worksheets/sheet1.xml']).toContain(
+      '<x:c r="A1" t="inlineStr"><x:is><x:t xml:space="preserve">新</x:t></x:is></x:c><x:c r="B1"><x:f>LEN(A1)</x:f><x:v>2</x:v></x:c>',
+    );
+    expect(streamed(copy, '自评表').get('A1')?.value).toBe('新');
+    expect(streamed(copy, '自评表').get('B1')).toMatchObject({ value: 2, formula: 'LEN(A1)' });
+  });
+});
+
+describe('mutated packages never crash editPackage: a copy or a clear AnnotateError', () => {
+  const base = parts();
+  const request: EditRequest = {
+    ...edits([
+      { cell: 'F3', content: { value: 1 } },
+      { cell: 'G3', content: { value: 0.2 }, numberFormat: '0%' },
+    ]),
+    addSheets: [{ name: '汇总', cells: [{ cell: 'A1', content: { value: '汇总' }, format: { bold: true } }] }],
+  };
+  const touched = [SHEET, 'xl/styles.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', '[Content_Types].xml', '_rels/.rels', 'xl/calcChain.xml'];
+
+  test('the text of a part it reads damaged, or the part missing', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...touched),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.nat(120),
+        fc.string({ unit: fc.constantFrom('<', '>', '"', '&', '/', '=', ' ', 'f', 'c', '中'), maxLength: 6 }),
+        fc.boolean(),
+        (part, where, length, insert, drop) => {
+          const text = base[part];
+          const at = Math.floor(where * text.length);
+          const mutated = drop ? Object.fromEntries(Object.entries(base).filter(([n]) => n !== part)) : { ...base, [part]: text.slice(0, at) + insert + text.slice(at + length) };
+          try {
+            const copy = editPackage(zipParts(mutated), request);
+            expect(Object.keys(unzipSync(copy)).length).toBeGreaterThan(0);
+          } catch (err) {
+            if (!(err instanceof AnnotateError)) throw err;
+            expect(err.zh).toMatch(/^无法生成标注副本/);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
