@@ -5,26 +5,18 @@
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
-import { loadWorkbook, readSheetOf } from '../../src/cli/xlsx/read-workbook';
-import { toA1, type CellValue } from '../../src/engine/sheet/sheet-model';
 import { buildTemplateSpec } from '../../src/engine/template/build-template';
 import { MemoryHost } from '../../src/playground/memory-host';
 import { exportXlsx } from '../../src/playground/xlsx-write';
 import { readXlsx } from '../../src/playground/xlsx-read';
 import { loadBundled } from '../rubric/bundled';
-import { EDITABLE_SHEET, editableFixtureParts, wellFormed, zipParts } from '../support/office-package';
+import { EDITABLE_SHEET, editableFixtureParts, streamedCells, wellFormed, zipParts } from '../support/office-package';
 
 jest.setTimeout(120_000);
 
 const unzip = (bytes: Uint8Array): Record<string, string> => Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
 
-function streamed(bytes: Uint8Array, name: string): Map<string, { value: CellValue; formula?: string; numberFormat?: string }> {
-  const reader = loadWorkbook(bytes, 'copy.xlsx');
-  const { sheet } = readSheetOf(reader, reader.sheets.find((s) => s.name === name)!, 'copy.xlsx');
-  const out = new Map<string, { value: CellValue; formula?: string; numberFormat?: string }>();
-  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.colCount; c++) if (sheet.cell(r, c)) out.set(toA1(r, c), sheet.cell(r, c)!);
-  return out;
-}
+const streamed = streamedCells;
 
 describe('an opened workbook edited in the page, then downloaded', () => {
   const rubric = loadBundled();

@@ -7,6 +7,8 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
+import { loadWorkbook, readSheetOf } from '../../src/cli/xlsx/read-workbook';
+import { toA1, type Cell } from '../../src/engine/sheet/sheet-model';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -272,4 +274,15 @@ export function wellFormed(name: string, xml: string): void {
   } catch (err) {
     throw new Error(`${name}: ${(err as Error).message}`);
   }
+}
+
+/** The cells of one sheet of a package as the repo's streaming reader (the one `validate` uses) reads them, by A1. */
+export function streamedCells(bytes: Uint8Array, sheetName: string): Map<string, Cell> {
+  const reader = loadWorkbook(bytes, 'copy.xlsx');
+  const entry = reader.sheets.find((s) => s.name === sheetName);
+  if (!entry) throw new Error(`no sheet ${sheetName}`);
+  const { sheet } = readSheetOf(reader, entry, 'copy.xlsx');
+  const out = new Map<string, Cell>();
+  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.colCount; c++) if (sheet.cell(r, c)) out.set(toA1(r, c), sheet.cell(r, c)!);
+  return out;
 }

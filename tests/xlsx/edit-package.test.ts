@@ -1,12 +1,10 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { strFromU8, unzipSync } from 'fflate';
-import { loadWorkbook, readSheetOf } from '../../src/cli/xlsx/read-workbook';
-import { toA1, type CellValue } from '../../src/engine/sheet/sheet-model';
 import { AnnotateError } from '../../src/xlsx/annotate/annotate-package';
 import type { CellContent } from '../../src/xlsx/annotate/cell-content';
 import { editPackage, type CellEdit, type EditRequest } from '../../src/xlsx/annotate/edit-package';
-import { EDITABLE_SHEET, editableFixtureParts, fixtureParts, MARKED_SHEET, wellFormed, zipParts } from '../support/office-package';
+import { EDITABLE_SHEET, editableFixtureParts, fixtureParts, MARKED_SHEET, streamedCells, wellFormed, zipParts } from '../support/office-package';
 import { buildXlsx, NS, sst, worksheet } from './part-fixtures';
 
 jest.setTimeout(120_000);
@@ -25,19 +23,7 @@ async function exceljs(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 /** The streaming reader's cells of a sheet, by A1. */
-function streamed(bytes: Uint8Array, name: string): Map<string, { value: CellValue; formula?: string; numberFormat?: string }> {
-  const reader = loadWorkbook(bytes, 'copy.xlsx');
-  const entry = reader.sheets.find((s) => s.name === name)!;
-  const { sheet } = readSheetOf(reader, entry, 'copy.xlsx');
-  const out = new Map<string, { value: CellValue; formula?: string; numberFormat?: string }>();
-  for (let r = 0; r < sheet.rowCount; r++) {
-    for (let c = 0; c < sheet.colCount; c++) {
-      const cell = sheet.cell(r, c);
-      if (cell) out.set(toA1(r, c), cell);
-    }
-  }
-  return out;
-}
+const streamed = streamedCells;
 
 const edits = (cells: CellEdit[]): EditRequest => ({ edits: [{ sheet: '自评表', cells }] });
 
