@@ -173,6 +173,10 @@ describe('shared and array formulas', () => {
     expect(cellXml(sheet, 'A5')).toBe('<c r="A5" s="3"><v>3</v></c>');
     await exceljs(copy);
     expect(streamed(copy, '自评表').get('A5')).toEqual({ value: 3 });
+    // A member given only a number format stays in the array.
+    const formatted = unzip(editPackage(zipParts(p), edits([{ cell: 'A4', numberFormat: '0%' }])))[SHEET];
+    expect(cellXml(formatted, 'A3')).toBe('<c r="A3" s="3"><f t="array" ref="A3:A5">ROW(A3:A5)-2</f><v>1</v></c>');
+    expect(cellXml(formatted, 'A4')).toMatch(/^<c r="A4" s="\d+"><v>2<\/v><\/c>$/);
   });
 });
 

@@ -245,7 +245,12 @@ function groupFormulaSplices(
       splices.push({ start: f.start, end: f.end, text: `<${q('f')}>${escapeXml(text)}</${q('f')}>` });
     } else if (f.attrs.t === 'array' && f.attrs.ref) {
       const range = rangeOf(f.attrs.ref);
-      const inside = range && [...targets].some(([r, cols]) => r >= range.top && r <= range.bottom && [...cols.keys()].some((col) => col >= range.left && col <= range.right && !(r === c.row && col === c.col)));
+      // Only new content breaks the array; a member given a number format stays in it.
+      const inside =
+        range &&
+        [...targets].some(
+          ([r, cols]) => r >= range.top && r <= range.bottom && [...cols].some(([col, p]) => p.content && col >= range.left && col <= range.right && !(r === c.row && col === c.col)),
+        );
       if (inside) {
         const open = xml.slice(f.start, f.openEnd);
         splices.push({ start: f.start, end: f.openEnd, text: setAttr(open, 'ref', toA1(c.row, c.col)) });
