@@ -5,6 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { buildTemplateSpec } from '../../src/engine/template/build-template';
 import { MemoryHost } from '../../src/playground/memory-host';
 import { exportXlsx } from '../../src/playground/xlsx-write';
@@ -167,4 +169,22 @@ test('「汇总比较」 sheets inserted into an opened file are added to it; a 
   expect((ws.getCell('B4').fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFEB9C');
   expect((ws.getCell('B4').note as ExcelJS.Comment).texts!.map((t) => t.text).join('')).toContain('低于平均');
   expect(ws.getColumn(1).width).toBe(14);
+});
+
+test('the bundled example edited in the page: its sheet and workbook.xml (calcPr) are the only parts that change', async () => {
+  const bytes = new Uint8Array(readFileSync(join(__dirname, '..', '..', 'examples', '江苏路街道-2023-自评表.xlsx')));
+  const before = unzip(bytes);
+  const host = new MemoryHost((await readXlsx(bytes, '江苏路街道-2023-自评表.xlsx')).book);
+  host.editCell('2023自评', 'F5', '1.5');
+  host.editCell('2023自评', 'G5', '=F5*2');
+  host.editCell('2023自评', 'H5', '已补佐证');
+  const copy = await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, 'x.xlsx', host.allMarks());
+  const out = unzip(copy);
+  const changed = Object.keys(out).filter((n) => out[n] !== before[n]);
+  expect(changed.sort()).toEqual(['xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
+  expect(out['xl/workbook.xml']).toBe(before['xl/workbook.xml'].replace('<calcPr calcId="171027"/>', '<calcPr calcId="171027" fullCalcOnLoad="1"/>'));
+  expect(out['xl/worksheets/sheet1.xml']).toContain('<c r="F5" s="4"><v>1.5</v></c><c r="G5" s="4"><f>F5*2</f><v>3</v></c><c r="H5" s="6" t="inlineStr"><is><t xml:space="preserve">已补佐证</t></is></c>');
+  expect(streamed(copy, '2023自评').get('G5')).toMatchObject({ value: 3, formula: 'F5*2' });
+  const again = (await readXlsx(copy, 'x.xlsx')).book.sheets[0];
+  expect([again.cells.get('F5')?.value, again.cells.get('H5')?.value]).toEqual([1.5, '已补佐证']);
 });
