@@ -106,7 +106,14 @@ function addedSheet(sheet: BookSheet, valueAt: ValueAt, marks: readonly PageMark
       },
     };
   });
-  return { name: sheet.name, cells, merges: sheet.merges.map(rangeA1), widths: sheet.columnWidths };
+  return {
+    name: sheet.name,
+    cells,
+    merges: sheet.merges.map(rangeA1),
+    widths: sheet.columnWidths,
+    ...(sheet.freezeRows ? { freezeRows: sheet.freezeRows } : {}),
+    ...(sheet.validations ? { validations: sheet.validations } : {}),
+  };
 }
 
 /** A mark on the page's workbook, as MemoryHost keeps it. */

@@ -122,6 +122,15 @@ describe('an opened workbook edited in the page, then downloaded', () => {
     }
     expect(formulas).toBeGreaterThan(0);
     expect(Object.keys((ws as unknown as { _merges: Record<string, unknown> })._merges)).toHaveLength(spec.merges.length);
+    // Its rows frozen and its input rules, as the Excel pane draws them.
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: spec.freezeRows });
+    const rules = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
+    for (const v of spec.validations) {
+      const rule = rules[v.range.split(':')[0]];
+      expect([v.range, rule?.type]).toEqual([v.range, v.list ? 'list' : 'decimal']);
+      if (!v.list) expect(rule.formulae).toEqual([v.min, v.max]);
+    }
+    expect(spec.validations.length).toBeGreaterThan(0);
   });
 });
 

@@ -10,7 +10,7 @@
 import { fromA1 } from '../../engine/sheet/sheet-model';
 import type { CellContent } from './cell-content';
 import { asAnnotateError, openSheet, openWorkbook, type OpenedWorkbook } from './annotate-package';
-import { worksheetXml, writeWorksheet, type NewCell } from './new-sheet';
+import { worksheetXml, writeWorksheet, type NewCell, type NewSheetValidation } from './new-sheet';
 import { contentTypes, findPart, readRels, REL_TYPE, removeRels } from './opc';
 import { patchSheetWith, type CellPatch } from './sheet-patch';
 import { StylesPatch, type NewCellFormat } from './styles-patch';
@@ -37,6 +37,8 @@ export interface AddedSheet {
   merges?: readonly string[];
   /** Column widths in Excel character units, by 0-based column. */
   widths?: readonly (number | undefined)[];
+  freezeRows?: number;
+  validations?: readonly NewSheetValidation[];
 }
 
 export interface EditRequest {
@@ -86,7 +88,7 @@ function edit(bytes: Uint8Array, request: EditRequest): Uint8Array {
       const style = c.format ? styles.newCellXf(c.format) : 0;
       return { row, col, content: c.content, ...(style ? { style } : {}) };
     });
-    writeWorksheet(pkg, types, workbookPart, sheet.name, worksheetXml({ cells, merges: sheet.merges, widths: sheet.widths }));
+    writeWorksheet(pkg, types, workbookPart, sheet.name, worksheetXml({ cells, merges: sheet.merges, widths: sheet.widths, freezeRows: sheet.freezeRows, validations: sheet.validations }));
     recalc ||= sheet.cells.some((c) => c.content.formula !== undefined);
   }
 

@@ -37,7 +37,7 @@ export function issueSheetXml(rows: readonly IssueListRow[], locale: Locale, sty
     );
     if (linked) links.push(`<hyperlink ref="B${row + 1}" location="${text(location(r.sheet, r.cell))}" display="${text(r.cell)}"/>`);
   });
-  return worksheetXml({ cells, widths: WIDTHS, hyperlinks: links, freezeFirstRow: true });
+  return worksheetXml({ cells, widths: WIDTHS, hyperlinks: links, freezeRows: 1 });
 }
 
 /** Writes the 问题清单 sheet: replaces an existing one's part, or adds the part, its rel, content type and workbook entry. */

@@ -28,8 +28,30 @@ export interface NewSheetLayout {
   merges?: readonly string[];
   /** `<hyperlink>` elements, as written. */
   hyperlinks?: readonly string[];
-  /** Keep the first row in view (a header). */
-  freezeFirstRow?: boolean;
+  /** Rows kept in view at the top (a title and a header). */
+  freezeRows?: number;
+  validations?: readonly NewSheetValidation[];
+}
+
+/** An input rule: a number between min and max, or one of a list (a drop-down). */
+export interface NewSheetValidation {
+  /** A1 range. */
+  range: string;
+  min: number;
+  max: number;
+  list?: readonly string[];
+  error: string;
+  prompt?: string;
+}
+
+function validationXml(v: NewSheetValidation): string {
+  const common = `allowBlank="1" showInputMessage="1" showErrorMessage="1" error="${text(v.error)}"${v.prompt ? ` prompt="${text(v.prompt)}"` : ''} sqref="${text(v.range)}"`;
+  if (v.list) {
+    // A list's items in formula1 are one quoted string, comma-separated (a quote inside doubled).
+    const items = `"${v.list.map((i) => i.replace(/"/g, '""')).join(',')}"`;
+    return `<dataValidation type="list" ${common}><formula1>${text(items)}</formula1></dataValidation>`;
+  }
+  return `<dataValidation type="decimal" ${common}><formula1>${v.min}</formula1><formula2>${v.max}</formula2></dataValidation>`;
 }
 
 /** The worksheet part's text. */
@@ -54,17 +76,19 @@ export function worksheetXml(layout: NewSheetLayout): string {
   const widths = (layout.widths ?? []).flatMap((w, i) => (w !== undefined && w > 0 ? [`<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`] : []));
   const merges = layout.merges ?? [];
   const links = layout.hyperlinks ?? [];
+  const validations = layout.validations ?? [];
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
     `<dimension ref="A1:${columnLetters(lastCol)}${lastRow + 1}"/>` +
-    (layout.freezeFirstRow
-      ? '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+    (layout.freezeRows
+      ? `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${layout.freezeRows}" topLeftCell="A${layout.freezeRows + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`
       : '<sheetViews><sheetView workbookViewId="0"/></sheetViews>') +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (widths.length > 0 ? `<cols>${widths.join('')}</cols>` : '') +
     `<sheetData>${rows.join('')}</sheetData>` +
     (merges.length > 0 ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${text(m)}"/>`).join('')}</mergeCells>` : '') +
+    (validations.length > 0 ? `<dataValidations count="${validations.length}">${validations.map(validationXml).join('')}</dataValidations>` : '') +
     (links.length > 0 ? `<hyperlinks>${links.join('')}</hyperlinks>` : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     '</worksheet>'
