@@ -22,6 +22,7 @@ const streamed = streamedCells;
 
 describe('an opened workbook edited in the page, then downloaded', () => {
   const rubric = loadBundled();
+  // Protected (its windows), but not its structure: sheets may be added (a structure lock is the last test's).
   const before = editableFixtureParts();
   // The page never writes into a protected sheet (it says so): this one is unprotected; the workbook's structure stays locked.
   before[EDITABLE_SHEET] = before[EDITABLE_SHEET].replace(/<sheetProtection [^>]*\/>/, '');
@@ -196,4 +197,22 @@ test('the bundled example edited in the page: its sheet and workbook.xml (calcPr
   expect(streamed(copy, '2023自评').get('G5')).toMatchObject({ value: 3, formula: 'F5*2' });
   const again = (await readXlsx(copy, 'x.xlsx')).book.sheets[0];
   expect([again.cells.get('F5')?.value, again.cells.get('H5')?.value]).toEqual([1.5, '已补佐证']);
+});
+
+test('a workbook whose structure is protected: edits and marks download, a sheet the page inserted is refused by name', async () => {
+  const before = editableFixtureParts({ structureLocked: true });
+  before[EDITABLE_SHEET] = before[EDITABLE_SHEET].replace(/<sheetProtection [^>]*\/>/, '');
+  const bytes = zipParts(before);
+  const host = new MemoryHost((await readXlsx(bytes, 'x.xlsx')).book);
+  host.editCell('自评表', 'E3', '6');
+  await host.writeMarks('自评表', [{ cell: 'E4', severity: 'error', note: '超过满分' }]);
+  const out = unzip(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, 'x.xlsx', host.allMarks()));
+  expect(out[EDITABLE_SHEET]).toContain('<c r="E3" s="1"><v>6</v></c>');
+  expect(out['xl/workbook.xml']).toContain('lockStructure="1"');
+  expect(out['xl/workbook.xml']).not.toContain('问题清单');
+  await host.insertSheet(buildTemplateSpec(loadBundled()));
+  await expect(exportXlsx(host.workbook, host.valueAt.bind(host), bytes, 'x.xlsx', host.allMarks())).rejects.toMatchObject({
+    problem: 'structure-locked',
+    zh: expect.stringContaining('「自评表 (2)」'),
+  });
 });

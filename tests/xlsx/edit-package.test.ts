@@ -181,8 +181,17 @@ describe('shared and array formulas', () => {
 });
 
 describe('sheets added by the page', () => {
+  const unlocked = () => parts();
+
+  test('a workbook whose structure is protected takes no new sheet: a clear AnnotateError naming it, as Excel refuses', () => {
+    const request: EditRequest = { edits: edits([{ cell: 'E3', content: { value: 1 } }]).edits, addSheets: [{ name: '汇总比较', cells: [] }] };
+    expect(() => editPackage(zipParts(parts({ structureLocked: true })), request)).toThrow(expect.objectContaining({ problem: 'structure-locked', zh: expect.stringContaining('「汇总比较」') }));
+    // Edits alone are fine under the lock: it protects the sheets' structure, not their cells.
+    expect(() => editPackage(zipParts(parts({ structureLocked: true })), edits([{ cell: 'E3', content: { value: 1 } }]))).not.toThrow();
+  });
+
   test('a new worksheet part with its workbook entry, rel, content type and its formats appended to styles.xml', async () => {
-    const before = parts();
+    const before = unlocked();
     const copy = editPackage(zipParts(before), {
       addSheets: [
         {
@@ -221,7 +230,7 @@ describe('sheets added by the page', () => {
   });
 
   test('a number format the file does not have is appended to <numFmts> from id 177', () => {
-    const out = unzip(editPackage(zipParts(parts()), { addSheets: [{ name: 'X', cells: [{ cell: 'A1', content: { value: 1 }, format: { numberFormat: '0.000' } }] }] }));
+    const out = unzip(editPackage(zipParts(unlocked()), { addSheets: [{ name: 'X', cells: [{ cell: 'A1', content: { value: 1 }, format: { numberFormat: '0.000' } }] }] }));
     expect(out['xl/styles.xml']).toContain('<numFmts count="2"><numFmt numFmtId="176" formatCode="0.0&quot;分&quot;"/><numFmt numFmtId="177" formatCode="0.000"/></numFmts>');
   });
 });

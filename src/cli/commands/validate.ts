@@ -119,8 +119,9 @@ export async function runValidate(
           if (checkedFile.csv) throw readErrors.csvNoCopy(file);
           const named = checkedFile.sheets.length > 1 ? file.replace(/(\.xlsx)?$/i, `-${sheet.result.sheet}$1`) : file;
           const out = annotatedPath(named, opts.outDir, taken, opts.force);
-          writeAnnotatedCopy(checkedFile.bytes, sheet.result.sheet, sheet.result.findings, out, lang);
+          const note = writeAnnotatedCopy(checkedFile.bytes, sheet.result.sheet, sheet.result.findings, out, lang);
           report.annotated = out;
+          if (note) report.annotatedNote = note;
         } catch (err) {
           const why =
             err instanceof CopyError || err instanceof WorkbookReadError ? err.localized(lang) : err instanceof AnnotateError ? (lang === 'en' ? err.en : `${err.zh}\n${err.en}`) : String(err);

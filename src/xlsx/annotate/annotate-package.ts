@@ -38,10 +38,15 @@ export interface AnnotateRequest {
   noteHeading?: string;
   /** Rows of 「问题清单」; absent: no such sheet is written. */
   issues?: readonly IssueListRow[];
+  /**
+   * Told when 问题清单 was not added because the workbook's structure is protected (Excel would not let anyone
+   * add a sheet to it either); the marks and notes are still made.
+   */
+  onIssueSheetSkipped?: (why: 'structure-locked') => void;
   locale?: Locale;
 }
 
-export type AnnotateProblem = 'not-xlsx' | 'strict' | 'no-sheet' | 'damaged' | 'too-large';
+export type AnnotateProblem = 'not-xlsx' | 'strict' | 'no-sheet' | 'damaged' | 'too-large' | 'structure-locked';
 
 export class AnnotateError extends Error {
   constructor(
@@ -180,12 +185,19 @@ function annotate(bytes: Uint8Array, request: AnnotateRequest): Uint8Array {
   if (targets.size > 0 || legacyDrawingRelId) pkg.write(sheetPart, patchSheet(sheetXml, info, targets, legacyDrawingRelId));
 
   if (request.issues && (request.issues.length > 0 || hasSheet(wbRoot, issueListSheetName(locale)))) {
-    writeIssueSheet(pkg, types, workbookPart, issueSheetXml(request.issues, locale, styles), locale);
+    if (structureLocked(wbRoot)) request.onIssueSheetSkipped?.('structure-locked');
+    else writeIssueSheet(pkg, types, workbookPart, issueSheetXml(request.issues, locale, styles), locale);
   }
   styles.save();
   types.save();
   return pkg.toBytes();
 }
+
+/** `<workbookProtection lockStructure="1">`: sheets may not be added, removed or renamed. */
+export const structureLocked = (wbRoot: XmlNode) => {
+  const lock = child(wbRoot, 'workbookProtection')?.attrs.lockStructure;
+  return lock === '1' || lock === 'true';
+};
 
 const hasSheet = (wbRoot: XmlNode, name: string) =>
   childrenNamed(child(wbRoot, 'sheets') ?? wbRoot, 'sheet').some((s) => s.attrs.name === name);

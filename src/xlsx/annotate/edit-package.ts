@@ -9,7 +9,7 @@
  */
 import { fromA1 } from '../../engine/sheet/sheet-model';
 import type { CellContent } from './cell-content';
-import { asAnnotateError, openSheet, openWorkbook, type OpenedWorkbook } from './annotate-package';
+import { AnnotateError, asAnnotateError, openSheet, openWorkbook, structureLocked, type OpenedWorkbook } from './annotate-package';
 import { worksheetXml, writeWorksheet, type NewCell, type NewSheetValidation } from './new-sheet';
 import { contentTypes, findPart, readRels, REL_TYPE, removeRels } from './opc';
 import { patchSheetWith, type CellPatch } from './sheet-patch';
@@ -58,6 +58,16 @@ export function editPackage(bytes: Uint8Array, request: EditRequest): Uint8Array
 function edit(bytes: Uint8Array, request: EditRequest): Uint8Array {
   const opened = openWorkbook(bytes);
   const { pkg, workbookPart } = opened;
+  const adding = (request.addSheets ?? []).map((s) => s.name);
+  // As Excel does: a workbook whose structure is protected takes no new sheet (its owner locked it).
+  if (adding.length > 0 && structureLocked(opened.wbRoot)) {
+    const names = adding.map((n) => `「${n}」`).join('、');
+    throw new AnnotateError(
+      'structure-locked',
+      `无法生成标注副本：工作簿的结构受保护（「审阅」→「保护工作簿」），不能加入新工作表 ${names}。原文件未被改动。请在 Excel 中取消工作簿保护后再打开，或在 Excel 中插入该工作表。`,
+      `Cannot make the annotated copy: the workbook's structure is protected (Review → Protect Workbook), so the new sheet(s) ${adding.map((n) => `"${n}"`).join(', ')} cannot be added. The original is unchanged. Unprotect the workbook in Excel and open it again, or insert the sheet in Excel.`,
+    );
+  }
   const types = contentTypes(pkg);
   const styles = StylesPatch.open(pkg, workbookPart, types);
   let formulasRemoved = false;
