@@ -692,7 +692,11 @@ class SimContext {
       (what) => {
         const props = typeof what === 'string' ? what.split(',').map((x) => x.trim()) : [];
         const lines: string[] = props.filter((x) => x === 'rowHidden' || x === 'columnHidden');
-        if (lines.length > 0) this.needs(2, 'Range.rowHidden/columnHidden');
+        if (lines.length > 0) {
+          this.needs(2, 'Range.rowHidden/columnHidden');
+          // One flag per range in the response: {"rowHidden":false} and its framing.
+          this.payload.push(() => 30 * lines.length);
+        }
         // Those two live in `extras` (their value may be null); the mock loads the rest.
         const rest = typeof what === 'string' ? props.filter((x) => !lines.includes(x)).join(',') : what;
         const grids: Record<string, () => unknown> = {
