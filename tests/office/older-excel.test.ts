@@ -206,10 +206,15 @@ describe('the 问题清单 sheet (Excel without notes or comments)', () => {
   it('re-validating replaces the pane’s list with the new findings; clearing removes it', async () => {
     const { s, sim, host } = staffWorkbook(8);
     await validateWorkbook(host, rubric);
+    // Read, fills, the sheet list, write, the new list's id into the record: two more than with notes.
+    expect(sim.syncCount).toBe(5);
     const first = sim.sheets.find((x) => x.name === '问题清单');
     const firstRows = [...(first?.cells.keys() ?? [])].filter((a) => a.startsWith('D')).length;
     sim.sheet(sim.activeSheetId).cell(s.plan.cell('1.1.2', 'evidence')).value = '台账';
+    sim.syncCount = 0;
     await validateWorkbook(host, rubric);
+    // One more: the header of the recorded list, to be sure it is the pane's own.
+    expect(sim.syncCount).toBe(6);
     expect(listed(sim)).toEqual(['问题清单']);
     const second = sim.sheets.find((x) => x.name === '问题清单');
     expect(second).not.toBe(first);
