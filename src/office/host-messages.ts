@@ -31,6 +31,8 @@ const zhCN = {
   'excel.2024': 'Excel 2024、Microsoft 365 和 Excel 网页版',
   hiddenUnknown:
     '当前 Excel 只支持 ExcelApi 1.1，读不出哪些行和列被隐藏：本次校验把隐藏的行和列当作可见的处理（隐藏的旧得分行也会参与校验）。需要区分隐藏行请使用支持 ExcelApi 1.2 的 Excel（Excel 2019 及以后）。',
+  issueListFailed:
+    '无法插入或更新「问题清单」工作表（{detail}），可能是工作簿结构受保护（「审阅」→「保护工作簿」）。有问题的单元格已标颜色，每个问题的说明请看任务窗格中的列表；「清除标记」仍会恢复这些单元格。',
   issueListInstead:
     '当前 Excel 不支持备注和批注（需要 ExcelApi 1.10），有问题的单元格只标颜色，每个问题的说明写在工作表“{sheet}”中（点单元格地址可跳转）。「清除标记」会删除该工作表。',
 } as const;
@@ -66,6 +68,8 @@ const en: { readonly [K in HostMessageKey]: string } = {
   'excel.2024': 'Excel 2024, Microsoft 365 and Excel on the web',
   hiddenUnknown:
     'This Excel supports only ExcelApi 1.1 and cannot tell which rows and columns are hidden, so this validation treated hidden rows and columns as visible (a hidden old score row is checked too). To tell hidden rows apart, use an Excel with ExcelApi 1.2 (Excel 2019 or later).',
+  issueListFailed:
+    'Could not add or update the 问题清单 sheet ({detail}); the workbook structure may be protected (Review → Protect Workbook). The problem cells are coloured and each message is in the task pane\'s list; Clear marks still restores those cells.',
   issueListInstead:
     'This Excel supports neither notes nor comments (needs ExcelApi 1.10), so cells with problems are only coloured and each message is listed on the sheet "{sheet}" (click a cell address to go there). Clear marks deletes that sheet.',
 };

@@ -473,12 +473,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
     const plan = planMarks(snap.sheetId, snap.sheetName, this.preferredKind(), prev, marks, this.stateOf(snap, at));
     const lists = list !== undefined && (list.length > 0 || snap.record.issueList) ? await this.issueLists(context, snap.record) : undefined;
     const listName = lists && list && list.length > 0 ? uniqueSheetName(issueListSheetName(this.locale), lists.taken) : undefined;
-    let kept = lists ? withIssueList(snap.record, listName ? { sheetId: '', sheetName: listName } : undefined) : snap.record;
+    // The record's list entry changes only once the list itself has (replaceIssueList).
+    let kept = snap.record;
     const record = (next: SheetMarks | undefined) => serializeRecord(withSheet(kept, prev, next));
     await store.write(context, record(plan.next));
     this.queueOps(ws, plan.ops, at);
-    if (lists?.ours) context.workbook.worksheets.getItem(lists.ours.id).delete();
-    const added = listName && list ? this.queueIssueList(context, listName, list) : undefined;
     try {
       await context.sync();
     } catch (err) {
@@ -490,13 +489,39 @@ export class OfficeWorkbookHost implements WorkbookHost {
       await context.sync();
       return { old: prev, next };
     }
-    if (added && listName) {
-      kept = withIssueList(kept, { sheetId: added.id, sheetName: listName });
+    if (lists) {
+      kept = await this.replaceIssueList(context, kept, lists.ours, listName, list ?? []);
       await store.write(context, record(plan.next));
       if (store.queued) await context.sync();
-      this.notices.push(this.text('issueListInstead', { sheet: listName }));
     }
     return { old: prev, next: plan.next };
+  }
+
+  /**
+   * After the marks are in: removes the pane's old 问题清单 and adds the new one (when `name` is given),
+   * in a sync of their own, since adding or deleting a sheet is refused where the workbook's structure
+   * is protected; then the marks stay, the messages are in the pane's list, and the pane says so.
+   * Returns the record with the list entry as the workbook now has it.
+   */
+  private async replaceIssueList(
+    context: Excel.RequestContext,
+    record: MarksRecord,
+    ours: { id: string; name: string } | undefined,
+    name: string | undefined,
+    rows: readonly IssueListRow[],
+  ): Promise<MarksRecord> {
+    if (ours) context.workbook.worksheets.getItem(ours.id).delete();
+    const added = name && rows.length > 0 ? this.queueIssueList(context, name, rows) : undefined;
+    try {
+      await context.sync();
+    } catch (err) {
+      this.notices.push(this.text('issueListFailed', { detail: describeError(err) }));
+      const now = await this.issueLists(context, record);
+      return withIssueList(record, now.ours ? record.issueList : undefined);
+    }
+    if (!added || !name) return withIssueList(record, undefined);
+    this.notices.push(this.text('issueListInstead', { sheet: name }));
+    return withIssueList(record, { sheetId: added.id, sheetName: name });
   }
 
   /**

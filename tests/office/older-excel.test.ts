@@ -206,15 +206,15 @@ describe('the 问题清单 sheet (Excel without notes or comments)', () => {
   it('re-validating replaces the pane’s list with the new findings; clearing removes it', async () => {
     const { s, sim, host } = staffWorkbook(8);
     await validateWorkbook(host, rubric);
-    // Read, fills, the sheet list, write, the new list's id into the record: two more than with notes.
-    expect(sim.syncCount).toBe(5);
+    // Read, fills, the sheet list, marks, the list, its id into the record: three more than with notes.
+    expect(sim.syncCount).toBe(6);
     const first = sim.sheets.find((x) => x.name === '问题清单');
     const firstRows = [...(first?.cells.keys() ?? [])].filter((a) => a.startsWith('D')).length;
     sim.sheet(sim.activeSheetId).cell(s.plan.cell('1.1.2', 'evidence')).value = '台账';
     sim.syncCount = 0;
     await validateWorkbook(host, rubric);
     // One more: the header of the recorded list, to be sure it is the pane's own.
-    expect(sim.syncCount).toBe(6);
+    expect(sim.syncCount).toBe(7);
     expect(listed(sim)).toEqual(['问题清单']);
     const second = sim.sheets.find((x) => x.name === '问题清单');
     expect(second).not.toBe(first);
@@ -265,6 +265,29 @@ describe('the 问题清单 sheet (Excel without notes or comments)', () => {
     const list = sim.sheets.find((x) => x.name === '问题清单');
     expect(list?.cell('A1').value).toBe(issueListHeader('en')[0]);
     await hostFor(sim).clearMarks();
+    expect(listed(sim)).toEqual([]);
+  });
+
+  it('where the workbook structure is protected the cells are still marked, the pane says why there is no list, and clearing restores them', async () => {
+    const { sim, sheet, host } = staffWorkbook(8);
+    sim.structureProtected = true;
+    const before = visible(sheet);
+    const result = await validateWorkbook(host, rubric);
+    expect(listed(sim)).toEqual([]);
+    for (const f of result.findings) expect(sheet.fillAt(f.cell).pattern).toBe('Solid');
+    expect(host.takeNotices().join('')).toContain('工作簿结构受保护');
+    await host.clearMarks();
+    expect(visible(sheet)).toEqual(before);
+  });
+
+  it('a list that cannot be replaced (structure protected since) stays recorded, and goes once it can', async () => {
+    const { sim, host } = staffWorkbook(8);
+    await validateWorkbook(host, rubric);
+    sim.structureProtected = true;
+    await validateWorkbook(host, rubric);
+    expect(listed(sim)).toEqual(['问题清单']);
+    sim.structureProtected = false;
+    await host.clearMarks();
     expect(listed(sim)).toEqual([]);
   });
 

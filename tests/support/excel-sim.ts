@@ -162,6 +162,14 @@ class ProtectedError extends Error {
   }
 }
 
+/** Adding or deleting a sheet where the workbook's structure is protected (the code is inferred). */
+class StructureProtected extends Error {
+  code = 'AccessDenied';
+  constructor() {
+    super('The workbook structure is protected.');
+  }
+}
+
 class ItemNotFound extends Error {
   code = 'ItemNotFound';
 }
@@ -358,6 +366,7 @@ class SimContext {
       add: (name: string) => {
         const sheet = new SimSheet(`sheet-${++sim.addedSheets}-${name}`, name);
         this.queue(() => {
+          if (sim.structureProtected) throw new StructureProtected();
           if (sim.find(name)) throw new Error(`A sheet named ${name} already exists`);
           sim.sheets.push(sheet);
         });
@@ -384,6 +393,7 @@ class SimContext {
           this.queue(() => {
             const i = sim.sheets.indexOf(sheet);
             if (i < 0) throw new ItemNotFound(`worksheet ${sheet.name}`);
+            if (sim.structureProtected) throw new StructureProtected();
             if (sim.activeSheetId === sheet.id) throw new Error('the simulation does not delete the active sheet');
             sim.sheets.splice(i, 1);
           }),
@@ -760,6 +770,8 @@ export class ExcelSim {
   customProperties = new Map<string, string>();
   /** Highest ExcelApi minor version supported: 18 for 1.18. */
   apiMinor = 18;
+  /** Review → Protect Workbook: worksheets.add and Worksheet.delete are refused at sync. */
+  structureProtected = false;
   /** Sheets added through worksheets.add, for their ids. */
   addedSheets = 0;
   /**
