@@ -3,10 +3,12 @@
  * 1.10): one row per finding (severity word, the cell as a link to it, clause, message), the rows the
  * CLI's annotated copy writes (src/engine/validate/issue-list.ts). Links are Range.hyperlink from
  * ExcelApi 1.7, HYPERLINK formulas below it; everything else here is ExcelApi 1.1 (column widths 1.2).
+ * readIssueLists finds the pane's own list again, so a person's sheet of the same name is never touched.
  */
 import type { Locale } from '../engine/messages';
 import { fromA1 } from '../engine/sheet/sheet-model';
 import { issueListHeader, type IssueListRow } from '../engine/validate/issue-list';
+import type { MarksRecord } from './marks-record';
 
 const WIDTHS = [8, 10, 14, 90];
 
@@ -56,4 +58,36 @@ export function drawIssueList(ws: Excel.Worksheet, rows: readonly IssueListRow[]
   });
   if (apis.widths) WIDTHS.forEach((w, i) => (ws.getRange(`${'ABCD'[i]}1`).format.columnWidth = w * 7));
   if (apis.freeze) ws.freezePanes.freezeRows(1);
+}
+
+export interface IssueLists {
+  /** Every sheet name but the pane's list's (which is replaced). */
+  taken: string[];
+  ours?: { id: string; name: string };
+}
+
+/**
+ * The sheet names now and, among them, the pane's own 问题清单 from the record: a sheet with its id or
+ * its name (ids change between sessions; a person may rename it) whose first row is the list's header.
+ * A person's sheet of that name whose header is not ours is never taken for it. Two syncs.
+ */
+export async function readIssueLists(context: Excel.RequestContext, record: MarksRecord): Promise<IssueLists> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/id,items/name');
+  await context.sync();
+  const all = sheets.items.map((w) => ({ id: w.id, name: w.name }));
+  const entry = record.issueList;
+  if (!entry) return { taken: all.map((w) => w.name) };
+  const sameName = (w: { name: string }) => w.name.toLowerCase() === entry.sheetName.toLowerCase();
+  const candidates = all
+    .filter((w) => w.id === entry.sheetId || sameName(w))
+    .sort((a, b) => Number(b.id === entry.sheetId && sameName(b)) - Number(a.id === entry.sheetId && sameName(a)));
+  const headers = candidates.map((c) => {
+    const r = sheets.getItem(c.id).getRange('A1:D1');
+    r.load('values');
+    return r;
+  });
+  if (candidates.length > 0) await context.sync();
+  const ours = candidates.find((_, i) => isIssueListHeader(headers[i].values[0]));
+  return { taken: all.filter((w) => w !== ours).map((w) => w.name), ours };
 }

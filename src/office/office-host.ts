@@ -29,7 +29,7 @@ import {
   type OfficeHostOptions,
 } from './excel-api';
 import type { HiddenLineApi } from './hidden-lines';
-import { drawIssueList, isIssueListHeader } from './issue-list-sheet';
+import { drawIssueList, readIssueLists } from './issue-list-sheet';
 import { documentStore, officeDocumentSettings, workbookStore, type DocumentSettings, type RecordStore } from './marks-store';
 import { hostText } from './host-messages';
 import { cellsWrittenAs, isNoFill, planMarks, type CellOp, type CellState, type MarkPlan, type NoteOp } from './mark-plan';
@@ -471,7 +471,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
     if (where.pending) await context.sync();
     const at = where.collect();
     const plan = planMarks(snap.sheetId, snap.sheetName, this.preferredKind(), prev, marks, this.stateOf(snap, at));
-    const lists = list !== undefined && (list.length > 0 || snap.record.issueList) ? await this.issueLists(context, snap.record) : undefined;
+    const lists = list !== undefined && (list.length > 0 || snap.record.issueList) ? await readIssueLists(context, snap.record) : undefined;
     const listName = lists && list && list.length > 0 ? uniqueSheetName(issueListSheetName(this.locale), lists.taken) : undefined;
     // The record's list entry changes only once the list itself has (replaceIssueList).
     let kept = snap.record;
@@ -516,38 +516,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
       await context.sync();
     } catch (err) {
       this.notices.push(this.text('issueListFailed', { detail: describeError(err) }));
-      const now = await this.issueLists(context, record);
+      const now = await readIssueLists(context, record);
       return withIssueList(record, now.ours ? record.issueList : undefined);
     }
     if (!added || !name) return withIssueList(record, undefined);
     this.notices.push(this.text('issueListInstead', { sheet: name }));
     return withIssueList(record, { sheetId: added.id, sheetName: name });
-  }
-
-  /**
-   * The sheet names now and, among them, the pane's own 问题清单 from the record: a sheet with its id or
-   * its name (ids change between sessions; a person may rename it) whose first row is the list's header.
-   * A person's sheet of that name whose header is not ours is never taken for it. Two syncs.
-   */
-  private async issueLists(context: Excel.RequestContext, record: MarksRecord): Promise<{ taken: string[]; ours?: { id: string; name: string } }> {
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/id,items/name');
-    await context.sync();
-    const all = sheets.items.map((w) => ({ id: w.id, name: w.name }));
-    const entry = record.issueList;
-    if (!entry) return { taken: all.map((w) => w.name) };
-    const sameName = (w: { name: string }) => w.name.toLowerCase() === entry.sheetName.toLowerCase();
-    const candidates = all
-      .filter((w) => w.id === entry.sheetId || sameName(w))
-      .sort((a, b) => Number(b.id === entry.sheetId && sameName(b)) - Number(a.id === entry.sheetId && sameName(a)));
-    const headers = candidates.map((c) => {
-      const r = sheets.getItem(c.id).getRange('A1:D1');
-      r.load('values');
-      return r;
-    });
-    if (candidates.length > 0) await context.sync();
-    const ours = candidates.find((_, i) => isIssueListHeader(headers[i].values[0]));
-    return { taken: all.filter((w) => w !== ours).map((w) => w.name), ours };
   }
 
   /** Queues a new 问题清单 sheet with these rows; its id is readable after the sync. */
@@ -670,7 +644,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       if (record.sheets.length === 0 && !record.issueList) return 0;
 
       const worksheets = context.workbook.worksheets;
-      const lists = record.issueList ? await this.issueLists(context, record) : undefined;
+      const lists = record.issueList ? await readIssueLists(context, record) : undefined;
       worksheets.load('items/id,items/name');
       await context.sync();
       const now = worksheets.items.map((w) => ({ id: w.id, name: w.name }));
