@@ -110,6 +110,31 @@ export class XlsxReader {
     sink.end();
   }
 
+  /** A part as text, within the same limits as parse(); undefined when the package has no such part. */
+  text(part: string): string | undefined {
+    const entry = this.entries.get(part.toLowerCase());
+    if (!entry) return undefined;
+    checkLimit(this.limits, 'partBytes', entry.size, entry.name);
+    checkLimit(this.limits, 'totalBytes', this.inflatedTotal + entry.size, entry.name);
+    const decoder = new TextDecoder('utf-8');
+    let inPart = 0;
+    let out = '';
+    streamEntry(
+      this.bytes,
+      entry,
+      (n) => {
+        inPart += n;
+        this.inflatedTotal += n;
+        checkLimit(this.limits, 'partBytes', inPart, entry.name);
+        checkLimit(this.limits, 'totalBytes', this.inflatedTotal, entry.name);
+      },
+      (chunk) => {
+        out += decoder.decode(chunk, { stream: true });
+      },
+    );
+    return out + decoder.decode();
+  }
+
   private rels(part: string): Rel[] {
     const relsPart = relsOf(part);
     if (!this.has(relsPart)) return [];
