@@ -92,21 +92,8 @@ export class XlsxReader {
   parse(part: string, handlers: XmlHandlers): void {
     const entry = this.entries.get(part.toLowerCase());
     if (!entry) throw new XlsxFormatError(`missing part ${part}`);
-    checkLimit(this.limits, 'partBytes', entry.size, entry.name);
-    checkLimit(this.limits, 'totalBytes', this.inflatedTotal + entry.size, entry.name);
-    let inPart = 0;
     const sink = xmlSink(entry.name, handlers);
-    streamEntry(
-      this.bytes,
-      entry,
-      (n) => {
-        inPart += n;
-        this.inflatedTotal += n;
-        checkLimit(this.limits, 'partBytes', inPart, entry.name);
-        checkLimit(this.limits, 'totalBytes', this.inflatedTotal, entry.name);
-      },
-      (chunk) => sink.write(chunk),
-    );
+    this.inflate(entry, (chunk) => sink.write(chunk));
     sink.end();
   }
 
@@ -114,11 +101,18 @@ export class XlsxReader {
   text(part: string): string | undefined {
     const entry = this.entries.get(part.toLowerCase());
     if (!entry) return undefined;
+    const decoder = new TextDecoder('utf-8');
+    let out = '';
+    this.inflate(entry, (chunk) => {
+      out += decoder.decode(chunk, { stream: true });
+    });
+    return out + decoder.decode();
+  }
+
+  private inflate(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
     checkLimit(this.limits, 'partBytes', entry.size, entry.name);
     checkLimit(this.limits, 'totalBytes', this.inflatedTotal + entry.size, entry.name);
-    const decoder = new TextDecoder('utf-8');
     let inPart = 0;
-    let out = '';
     streamEntry(
       this.bytes,
       entry,
@@ -128,11 +122,8 @@ export class XlsxReader {
         checkLimit(this.limits, 'partBytes', inPart, entry.name);
         checkLimit(this.limits, 'totalBytes', this.inflatedTotal, entry.name);
       },
-      (chunk) => {
-        out += decoder.decode(chunk, { stream: true });
-      },
+      onChunk,
     );
-    return out + decoder.decode();
   }
 
   private rels(part: string): Rel[] {
