@@ -13,7 +13,9 @@ import { loadLanguage, localStorageStore } from '../taskpane/language-preference
 import { MemoryHost } from './memory-host';
 import { PlaygroundPage, type SampleWorkbook } from './PlaygroundPage';
 import { pgText } from './playground-messages';
+import { createReadWorker } from './read-worker-url';
 import { SAMPLE_URL } from './sample-url';
+import { workerReader, type WorkerLike } from './workbook-reader';
 import { emptyBook } from './workbook-model';
 
 /** The name the example goes by in the page (its URL is the build's; see sample-url.js). */
@@ -24,6 +26,9 @@ const rubric = bundledRubric();
 const initialLocale = loadLanguage(store) ?? 'zh-CN';
 // Not ready until the example is open: a click on 一键校验 before then would check an empty sheet.
 const host = new MemoryHost(emptyBook(), { locale: initialLocale, rubric, loading: pgText('status.opening', {}, initialLocale) });
+
+/** Opened files are read in a Web Worker (read-worker.ts); a Worker is a WorkerLike with wider event types. */
+const readWorkbook = workerReader(() => createReadWorker() as unknown as WorkerLike);
 
 async function loadSample(): Promise<SampleWorkbook> {
   const response = await fetch(SAMPLE_URL);
@@ -42,6 +47,7 @@ function Playground() {
       locale={locale}
       loadSample={loadSample}
       insertBlank={insertBlank}
+      readWorkbook={readWorkbook}
       pane={<App key={locale} host={host} rubric={rubric} locale={locale} onLocaleChange={setLocale} />}
     />
   );
