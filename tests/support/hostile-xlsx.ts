@@ -1,8 +1,10 @@
 /**
  * Hostile workbooks for the read-limit tests, built in memory by streaming (fflate's Zip), never holding
- * the inflated XML: a sheet of rows repeated until it inflates to `inflatedMb` — the issue's 1.2 MB file
- * that inflates to 1.2 GB is `inflatingXlsx(1200)` — optionally with the zip directory lying that the sheet
- * is 1 KB, so only counting the inflated bytes can stop it.
+ * the inflated XML: a sheet of rows repeated until it inflates to `inflatedMb` — the issue's file that
+ * inflates to 1.2 GB is `inflatingXlsx(1200)`, though building it takes ~40 s here — optionally with the
+ * zip directory lying that the sheet is 1 KB, so only counting the inflated bytes can stop it. With
+ * `refs`, every row and cell carries its address (ExcelJS needs them; each unit of 1,024 rows is then
+ * ~1.7 MB): a large workbook that is valid.
  */
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 
@@ -15,7 +17,7 @@ const BLOCK = `<row>${'<c><v>0</v></c>'.repeat(64)}</row>`.repeat(1024);
 
 export const BOMB_SHEET = 'xl/worksheets/sheet1.xml';
 
-export function inflatingXlsx(inflatedMb: number, { lie = false, sheetName = '大表' } = {}): Uint8Array {
+export function inflatingXlsx(inflatedMb: number, { lie = false, refs = false, sheetName = '大表' } = {}): Uint8Array {
   const chunks: Uint8Array[] = [];
   const zip = new Zip((err, chunk) => {
     if (err) throw err;
@@ -40,7 +42,7 @@ export function inflatingXlsx(inflatedMb: number, { lie = false, sheetName = '�
   zip.add(sheet);
   sheet.push(strToU8(`<worksheet xmlns="${MAIN}"><sheetData>`));
   const block = strToU8(BLOCK);
-  for (let i = 0; i < inflatedMb; i++) sheet.push(block);
+  for (let i = 0; i < inflatedMb; i++) sheet.push(refs ? strToU8(addressedRows(i * 1024 + 1, 1024)) : block);
   sheet.push(strToU8('</sheetData></worksheet>'), true);
   zip.end();
   const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
@@ -50,6 +52,15 @@ export function inflatingXlsx(inflatedMb: number, { lie = false, sheetName = '�
     at += c.length;
   }
   return lie ? declareSize(bytes, BOMB_SHEET, 1024) : bytes;
+}
+
+const COLS = Array.from({ length: 64 }, (_, c) => (c >= 26 ? String.fromCharCode(64 + Math.floor(c / 26)) : '') + String.fromCharCode(65 + (c % 26)));
+
+/** `count` rows from row `from`, 64 numbers each, every row and cell with its address. */
+function addressedRows(from: number, count: number): string {
+  const out: string[] = [];
+  for (let r = from; r < from + count; r++) out.push(`<row r="${r}">${COLS.map((c, i) => `<c r="${c}${r}"><v>${(r * 64 + i) % 997}</v></c>`).join('')}</row>`);
+  return out.join('');
 }
 
 /** Sets the inflated size the central directory declares for `part`. */
