@@ -15,7 +15,7 @@ import type { MemoryHost } from './memory-host';
 import { pgText } from './playground-messages';
 import { SheetGrid } from './SheetGrid';
 import { ReadCancelled, type WorkbookReader } from './workbook-reader';
-import { MAX_COLS, MAX_ROWS, WorkbookReadError, type ReadProgress } from './xlsx-read';
+import { MAX_COLS, MAX_ROWS, WorkbookReadError, type ReadBook, type ReadProgress } from './xlsx-read';
 import { exportXlsx } from './xlsx-write';
 
 export interface SampleWorkbook {
@@ -119,7 +119,7 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane, re
     async (wb: SampleWorkbook, loadedKey: 'status.loaded' | 'status.sampleLoaded', returnTo?: HTMLElement | null) => {
       const task = readWorkbook(wb.bytes, wb.file, (progress) => setReading((r) => (r ? { ...r, progress } : r)));
       setReading({ file: wb.file, cancel: task.cancel, returnTo });
-      let read;
+      let read: ReadBook;
       try {
         read = await task.result;
       } finally {
@@ -266,7 +266,7 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane, re
             {pgText(marked ? 'download' : 'downloadPlain', {}, locale)}
           </Button>
           {reading ? (
-            <Button ref={cancelButton} data-testid="cancel-read" onClick={reading.cancel} title={pgText('cancel.hint', {}, locale)}>
+            <Button ref={cancelButton} onClick={reading.cancel} title={pgText('cancel.hint', {}, locale)}>
               {pgText('cancel', {}, locale)}
             </Button>
           ) : null}
