@@ -15,8 +15,11 @@ import type { MemoryHost } from './memory-host';
 import { pgText } from './playground-messages';
 import { SheetGrid } from './SheetGrid';
 import { ReadCancelled, type WorkbookReader } from './workbook-reader';
-import { MAX_COLS, MAX_ROWS, WorkbookReadError, type ReadBook, type ReadProgress } from './xlsx-read';
-import { exportXlsx } from './xlsx-write';
+import { WorkbookReadError } from '../cli/xlsx/read-errors';
+import { MAX_COLS, MAX_ROWS } from '../xlsx/read-worksheet';
+// Types only: ExcelJS (which xlsx-read and xlsx-write carry) stays out of the page's first bundle; the worker
+// reads, and the download loads its writer when it is first clicked.
+import type { ReadBook, ReadProgress } from './xlsx-read';
 
 export interface SampleWorkbook {
   file: string;
@@ -219,6 +222,7 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane, re
     try {
       const file = source?.file ?? 'workbook.xlsx';
       const name = marked ? annotatedFileName(file, locale) : file;
+      const { exportXlsx } = await import('./xlsx-write');
       const bytes = await exportXlsx(host.workbook, (s, a) => host.valueAt(s, a), source?.bytes, source?.file, host.allMarks(), locale);
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
       const a = document.createElement('a');

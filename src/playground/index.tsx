@@ -2,6 +2,8 @@
  * playground.html: the task pane, unchanged, on an in-memory workbook in any browser. No Office.js and
  * nothing from outside this origin; the example workbook is fetched from beside the page.
  */
+// First: it starts the read worker (see page-reader.ts).
+import { readWorkbook } from './page-reader';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -13,9 +15,7 @@ import { loadLanguage, localStorageStore } from '../taskpane/language-preference
 import { MemoryHost } from './memory-host';
 import { PlaygroundPage, type SampleWorkbook } from './PlaygroundPage';
 import { pgText } from './playground-messages';
-import { createReadWorker } from './read-worker-url';
 import { SAMPLE_URL } from './sample-url';
-import { workerReader, type WorkerLike } from './workbook-reader';
 import { emptyBook } from './workbook-model';
 
 /** The name the example goes by in the page (its URL is the build's; see sample-url.js). */
@@ -26,9 +26,6 @@ const rubric = bundledRubric();
 const initialLocale = loadLanguage(store) ?? 'zh-CN';
 // Not ready until the example is open: a click on 一键校验 before then would check an empty sheet.
 const host = new MemoryHost(emptyBook(), { locale: initialLocale, rubric, loading: pgText('status.opening', {}, initialLocale) });
-
-/** Opened files are read in a Web Worker (read-worker.ts); a Worker is a WorkerLike with wider event types. */
-const readWorkbook = workerReader(() => createReadWorker() as unknown as WorkerLike);
 
 async function loadSample(): Promise<SampleWorkbook> {
   const response = await fetch(SAMPLE_URL);

@@ -35,8 +35,32 @@ export interface ReadTask {
 
 export type WorkbookReader = (bytes: Uint8Array, file: string, onProgress?: (progress: ReadProgress) => void) => ReadTask;
 
+export interface WorkerReaderOptions {
+  /**
+   * Keep one worker started ahead of the next read: its script (ExcelJS) is fetched and compiled while the
+   * page itself starts, and again while the user chooses a file, instead of after. One idle worker costs
+   * its compiled code, not a workbook.
+   */
+  spare?: boolean;
+}
+
 /** A reader that runs each read in a new worker from `createWorker`. */
-export function workerReader(createWorker: () => WorkerLike): WorkbookReader {
+export function workerReader(createWorker: () => WorkerLike, { spare = false }: WorkerReaderOptions = {}): WorkbookReader {
+  let ready: WorkerLike | undefined;
+  const prepare = () => {
+    if (!spare || ready) return;
+    try {
+      ready = createWorker();
+    } catch {
+      ready = undefined; // the read itself will try again and say why
+    }
+  };
+  prepare();
+  const take = () => {
+    const w = ready ?? createWorker();
+    ready = undefined;
+    return w;
+  };
   return (bytes, file, onProgress) => {
     let worker: WorkerLike | undefined;
     let settle: ((outcome: { read: ReadBook } | { error: Error }) => void) | undefined;
@@ -44,13 +68,14 @@ export function workerReader(createWorker: () => WorkerLike): WorkbookReader {
       settle = (outcome) => {
         settle = undefined;
         worker?.terminate();
+        prepare();
         if ('read' in outcome) resolve(outcome.read);
         else reject(outcome.error);
       };
     });
     const fail = (detail: string) => settle?.({ error: readErrors.internal(file, detail) });
     try {
-      worker = createWorker();
+      worker = take();
       worker.onmessage = ({ data }) => {
         if (!settle) return;
         if (data.kind === 'progress') onProgress?.(data.progress);

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { WorkbookReadError } from '../../src/cli/xlsx/read-errors';
 import { handleReadRequest, type ReadReply } from '../../src/playground/read-worker-handler';
-import { ReadCancelled } from '../../src/playground/workbook-reader';
+import { ReadCancelled, workerReader } from '../../src/playground/workbook-reader';
 import { readXlsx } from '../../src/playground/xlsx-read';
 import { fakeReader, InProcessWorker, ScriptedWorker } from '../support/fake-read-worker';
 import { inflatingXlsx } from '../support/hostile-xlsx';
@@ -107,5 +107,35 @@ describe('the page\'s worker reader', () => {
     expect(second).toEqual(first);
     expect(made).toHaveLength(2);
     expect(made.every((w) => w.terminated)).toBe(true);
+  });
+});
+
+describe('a worker started ahead (spare)', () => {
+  test('is made before any read, used by the next read, and replaced when that read ends', async () => {
+    const made: ScriptedWorker[] = [];
+    const read = workerReader(
+      () => {
+        const w = new ScriptedWorker();
+        made.push(w);
+        return w;
+      },
+      { spare: true },
+    );
+    expect(made).toHaveLength(1);
+    expect(made[0].requests).toEqual([]);
+    const task = read(example, 'a.xlsx');
+    expect(made).toHaveLength(1);
+    expect(made[0].requests[0].file).toBe('a.xlsx');
+    made[0].reply({ kind: 'done', read: { book: { sheets: [], active: '' }, truncated: [] } });
+    await task.result;
+    expect(made[0].terminated).toBe(true);
+    expect(made).toHaveLength(2);
+    expect(made[1].terminated).toBe(false);
+    const next = read(example, 'b.xlsx');
+    expect(made[1].requests[0].file).toBe('b.xlsx');
+    next.cancel();
+    expect(made[1].terminated).toBe(true);
+    await expect(next.result).rejects.toBeInstanceOf(ReadCancelled);
+    expect(made).toHaveLength(3);
   });
 });
