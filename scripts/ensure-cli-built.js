@@ -16,7 +16,17 @@ function newest(p) {
   return fs.readdirSync(p).reduce((m, f) => Math.max(m, newest(path.join(p, f))), st.mtimeMs);
 }
 
+// The rubric files the build checked ahead of time (src/cli/checked-rubrics.ts); a run without them is only slower.
+function recordCheckedRubrics() {
+  try {
+    execFileSync(process.execPath, [path.join(root, 'dist-cli', 'scripts', 'check-rubrics.js')], { stdio: 'inherit', cwd: root });
+  } catch {
+    process.exit(2);
+  }
+}
+
 const built = fs.existsSync(stamp) ? fs.statSync(stamp).mtimeMs : 0;
+const records = path.join(root, 'dist-cli', 'rubric-checked');
 if (sources.some((s) => newest(path.join(root, s)) > built)) {
   process.stderr.write('正在编译命令行工具 (compiling the CLI)…\n');
   try {
@@ -24,6 +34,9 @@ if (sources.some((s) => newest(path.join(root, s)) > built)) {
   } catch {
     process.exit(2);
   }
+  recordCheckedRubrics();
   fs.mkdirSync(path.dirname(stamp), { recursive: true });
   fs.writeFileSync(stamp, new Date().toISOString());
+} else if (!fs.existsSync(records) || newest(path.join(root, 'rubric')) > fs.statSync(records).mtimeMs) {
+  recordCheckedRubrics();
 }

@@ -3,6 +3,7 @@ import { lintRubric, type LintFinding } from '../engine/lint';
 import { formatProblems } from '../engine/rubric-check';
 import { parseRubric, RubricFileError } from '../engine/rubric-load';
 import type { Rubric } from '../engine/rubric-types';
+import { checkedRubric } from './checked-rubrics';
 import { bundledRubricPath } from './paths';
 
 /** Thrown when input cannot be read at all (exit code 2). `message` is Chinese with the English after it. */
@@ -16,18 +17,20 @@ export class UnreadableInputError extends Error {
   }
 }
 
-/** Read and check a rubric file (the bundled one when no path is given). */
-export function loadRubricFile(file: string = bundledRubricPath()): Rubric {
-  let text: string;
+function readRubricBytes(file: string): Buffer {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? '文件不存在 (file not found)' : code === 'EISDIR' ? '这是一个文件夹 (is a directory)' : (err as Error).message;
     const whyEn = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
     throw new UnreadableInputError(`无法读取评分标准文件 ${file}: ${why}`, `Cannot read the rubric file ${file}: ${whyEn}`);
   }
-  return parseRubric(text, file);
+}
+
+/** Read and check a rubric file (the bundled one when no path is given). */
+export function loadRubricFile(file: string = bundledRubricPath()): Rubric {
+  return parseRubric(readRubricBytes(file).toString('utf8'), file);
 }
 
 /** The rubric parses but `lint` finds errors in it (duplicate ids, sums that do not add up): not used. */
@@ -44,10 +47,16 @@ export class RubricLintError extends Error {
 
 /**
  * The rubric validate, eval and template use: readable, valid by the schema, and without a lint error —
- * a sheet scored against sums that do not add up would be scored wrong without a word.
+ * a sheet scored against sums that do not add up would be scored wrong without a word. A file the build
+ * already checked (the same bytes) is taken from its record.
  */
 export function loadUsableRubric(file?: string): Rubric {
   const path = file ?? bundledRubricPath();
+  return checkedRubric(readRubricBytes(path)) ?? checkUsableRubric(path);
+}
+
+/** loadUsableRubric's full check, never a record: what the build runs to write the records. */
+export function checkUsableRubric(path: string): Rubric {
   const rubric = loadRubricFile(path);
   const errors = (locale: 'zh-CN' | 'en') => lintRubric(rubric, locale).findings.filter((f) => f.severity === 'error');
   const zh = errors('zh-CN');

@@ -39,6 +39,8 @@ export interface FileReportOk {
   stamped?: boolean;
   /** Where the annotated copy went (--out-dir). */
   annotated?: string;
+  /** Said of the copy when it could not be made in full (a structure-protected workbook gets no 问题清单). */
+  annotatedNote?: string;
   /** Why the annotated copy was not written (the file's results above still stand; exit 2). */
   error?: string;
 }

@@ -109,6 +109,7 @@ function renderFile(r: FileReportOk, lang: CliLang, io: CliIO): void {
   }
   io.out(`  ${L.count(r.counts.error, r.counts.warning, r.counts.info)}`);
   if (r.annotated) io.out(`  ${L.annotated}: ${r.annotated}`);
+  if (r.annotatedNote) io.out(`  ${r.annotatedNote}`);
   if (r.error) for (const line of r.error.split('\n')) io.out(`  ${line}`);
   io.out('');
 }

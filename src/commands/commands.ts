@@ -41,7 +41,9 @@ const officeDeps: RibbonDeps = {
 export async function validateFromRibbon(event: Office.AddinCommands.Event, deps: RibbonDeps = officeDeps): Promise<void> {
   try {
     const locale = deps.locale();
-    const result = await validateWorkbook(deps.host(locale), deps.rubric(), { locale });
+    const host = deps.host(locale);
+    const result = await validateWorkbook(host, deps.rubric(), { locale });
+    for (const notice of host.takeNotices?.() ?? []) deps.log(`Rubric Check: ${notice}`);
     const errors = result.findings.filter((f) => f.severity === 'error').length;
     deps.log(`Rubric Check: ${result.sheet}: ${result.findings.length} finding(s), ${errors} error(s), total ${result.scorecard.total.toString()}`);
     publishValidation({ kind: 'result', result });

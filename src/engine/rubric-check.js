@@ -4,8 +4,8 @@
  * (scripts/webpack/rubric-loader.js, which runs uncompiled at build time) use this same code.
  * Pure: no Office, no Node modules; the schema is passed in.
  */
-const Ajv = require('ajv').default;
-const { parse: parseYaml, YAMLParseError } = require('yaml');
+// Ajv and yaml are required on first use: a CLI run whose rubric was checked at build time
+// (src/cli/checked-rubrics.ts) never loads them, which is a fifth of its start-up.
 
 /** strictNumbers: `.inf`/`.nan` are not scores (and JSON would silently turn them into null). */
 const AJV_OPTIONS = { allErrors: true, discriminator: true, strict: false, strictNumbers: true };
@@ -14,6 +14,7 @@ const compiled = new WeakMap();
 function validatorFor(schema) {
   let validate = compiled.get(schema);
   if (!validate) {
+    const Ajv = require('ajv').default;
     validate = new Ajv(AJV_OPTIONS).compile(schema);
     compiled.set(schema, validate);
   }
@@ -61,6 +62,7 @@ function describe(e) {
 
 /** `{ rubric }` when the text is a usable rubric, else `{ problems: [{ path, message }] }`. */
 function checkRubric(text, schema) {
+  const { parse: parseYaml, YAMLParseError } = require('yaml');
   let data;
   try {
     data = parseYaml(text, { prettyErrors: true });

@@ -1,6 +1,6 @@
 import type { SummarySheetSpec } from '../engine/compare/summary-spec';
 import type { SheetModel } from '../engine/sheet/sheet-model';
-import type { Severity } from '../engine/validate/finding';
+import type { Finding, Severity } from '../engine/validate/finding';
 import type { TemplateSpec } from '../engine/template/template-spec';
 
 /** A highlight: a fill by severity and a note explaining the finding. */
@@ -37,8 +37,14 @@ export interface ReadinessSource {
 export interface WorkbookHost {
   /** Read the active sheet's used range: values, formulas, number formats, merged areas. */
   readActiveSheet(): Promise<SheetModel>;
-  /** Record the original fill and note of every cell in `marks`, then mark them. Replaces earlier marks on that sheet. */
-  writeMarks(sheet: string, marks: Mark[]): Promise<void>;
+  /**
+   * Record the original fill and note of every cell in `marks`, then mark them. Replaces earlier marks on
+   * that sheet. `findings` are the ones behind the marks, for a host that lists them on a sheet of their
+   * own (an Excel with neither notes nor comments: the 「问题清单」 sheet).
+   */
+  writeMarks(sheet: string, marks: Mark[], findings?: readonly Finding[]): Promise<void>;
+  /** What the last validation could not do on this host (an older Excel), each said once; then forgotten. */
+  takeNotices?(): string[];
   /** Put back every original fill and note recorded by writeMarks; returns how many cells were restored. */
   clearMarks(): Promise<number>;
   selectCell(sheet: string, address: string): Promise<void>;

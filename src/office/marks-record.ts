@@ -43,9 +43,21 @@ export interface SheetMarks {
   cells: Record<string, MarkedCell>;
 }
 
+/**
+ * The 「问题清单」 sheet the pane inserted where Excel has neither notes nor comments. Its id (which may
+ * change between sessions) and name; a sheet is taken for it only when one of them matches and its
+ * header row is the list's own (src/office/issue-list-sheet.ts), so a person's sheet is never removed.
+ */
+export interface IssueListEntry {
+  sheetId: string;
+  sheetName: string;
+}
+
 export interface MarksRecord {
   version: 1;
   sheets: SheetMarks[];
+  /** Absent when the pane keeps no 问题清单 sheet; readers from before it ignore it. */
+  issueList?: IssueListEntry;
 }
 
 export const emptyRecord = (): MarksRecord => ({ version: 1, sheets: [] });
@@ -84,6 +96,10 @@ export function parseRecord(value: unknown): MarksRecord {
       Object.values(s.cells).every(validCell);
     if (!ok) throw new Error(`unreadable ${MARKS_SETTING} setting`);
   }
+  const list = r.issueList as Partial<IssueListEntry> | undefined;
+  if (list !== undefined && (typeof list !== 'object' || list === null || !isString(list.sheetId) || !isString(list.sheetName))) {
+    throw new Error(`unreadable ${MARKS_SETTING} setting`);
+  }
   return r as MarksRecord;
 }
 
@@ -116,5 +132,11 @@ export function findSheetMarks(r: MarksRecord, sheetId: string, sheetName: strin
 /** The record with `old` (the entry as found) replaced by `sheet`, or removed when `sheet` marks no cell. */
 export function withSheet(r: MarksRecord, old: SheetMarks | undefined, sheet: SheetMarks | undefined): MarksRecord {
   const others = r.sheets.filter((s) => s !== old);
-  return { version: 1, sheets: sheet && Object.keys(sheet.cells).length > 0 ? [...others, sheet] : others };
+  const sheets = sheet && Object.keys(sheet.cells).length > 0 ? [...others, sheet] : others;
+  return r.issueList ? { version: 1, sheets, issueList: r.issueList } : { version: 1, sheets };
+}
+
+/** The record with its 问题清单 entry set, or dropped when `list` is undefined. */
+export function withIssueList(r: MarksRecord, list: IssueListEntry | undefined): MarksRecord {
+  return list ? { version: 1, sheets: r.sheets, issueList: list } : { version: 1, sheets: r.sheets };
 }

@@ -2,10 +2,17 @@
  * The task pane's WorkbookHost in Excel, over Office.js. Every method queues all its reads, syncs once,
  * decides, queues all its writes and syncs once more: a validation costs two round trips however many
  * findings there are (one more only when the sheet already holds notes whose cells must be located).
+ *
+ * Older Excel (2016, 2019) is served with what it has, each member at the ExcelApi version in API
+ * (src/office/excel-api.ts): no merged areas, hidden lines cell by cell or not at all, fills through
+ * RangeFill, the record in the document settings, and where neither notes nor comments exist a
+ * 「问题清单」 sheet (src/office/issue-list-sheet.ts). `takeNotices()` says what could not be done.
  */
 import { readCustomProperties, writeCustomProperties } from './custom-properties';
 import type { Locale } from '../engine/messages';
 import { columnLetters, type SheetModel } from '../engine/sheet/sheet-model';
+import type { Finding } from '../engine/validate/finding';
+import { issueListRows, issueListSheetName, type IssueListRow } from '../engine/validate/issue-list';
 import type { TemplateSpec } from '../engine/template/template-spec';
 import { HostError, type ComparisonInsert, type Mark, type Selection, type WorkbookHost } from '../host/workbook-host';
 import { exclusive } from '../host/workbook-lock';
@@ -15,21 +22,23 @@ import {
   defaultIsSetSupported,
   defaultRun,
   describeError,
+  excelsWith,
   requireApi,
   type ExcelRun,
   type IsSetSupported,
   type OfficeHostOptions,
 } from './excel-api';
+import type { HiddenLineApi } from './hidden-lines';
+import { drawIssueList, readIssueLists } from './issue-list-sheet';
+import { documentStore, officeDocumentSettings, workbookStore, type DocumentSettings, type RecordStore } from './marks-store';
 import { hostText } from './host-messages';
 import { cellsWrittenAs, isNoFill, planMarks, type CellOp, type CellState, type MarkPlan, type NoteOp } from './mark-plan';
 import {
-  emptyRecord,
   findSheetMarks,
-  MARKS_SETTING,
   NO_FILL,
-  parseRecord,
   serializeRecord,
   sheetOfEntry,
+  withIssueList,
   withSheet,
   type AnnotationKind,
   type CellAnnotation,
@@ -37,10 +46,15 @@ import {
   type MarksRecord,
   type SheetMarks,
 } from './marks-record';
-import { FIRST_BLOCK, isTooLarge, joinBlocks, queueBlock, readRowBlocks, type Block } from './read-blocks';
+import { FIRST_BLOCK, isTooLarge, joinBlocks, queueBlock, readRowBlocks, type Block, type ReadApis } from './read-blocks';
 import { sheetFromRange } from './sheet-from-range';
 import { drawComparisonSheet, drawRankingChart } from './draw-comparison';
 import { drawTemplate, uniqueSheetName } from './draw-template';
+
+export interface ExcelHostOptions extends OfficeHostOptions {
+  /** Where the marks record is kept below ExcelApi 1.4; defaults to Office.context.document.settings. */
+  documentSettings?: DocumentSettings;
+}
 
 const FILL_PROPS: Excel.CellPropertiesLoadOptions = { format: { fill: { color: true, pattern: true, patternColor: true } } };
 
@@ -86,15 +100,12 @@ function fillOf(props: Excel.CellProperties | undefined): FillState {
     : { color: f.color, pattern };
 }
 
-function readRecord(setting: Excel.Setting): MarksRecord {
-  if (setting.isNullObject) return emptyRecord();
-  try {
-    return parseRecord(setting.value);
-  } catch (err) {
-    // A record this version cannot read holds nothing it could restore; say so and start afresh.
-    console.warn(`Rubric Check: ${describeError(err)}; earlier marks cannot be restored automatically.`);
-    return emptyRecord();
-  }
+/**
+ * RangeFill.color alone (before ExcelApi 1.9): "No Fill" reads as #FFFFFF like a white fill
+ * (office-js #6218, #4900), so white is taken for no fill and restored as such (it looks the same).
+ */
+function fillOfColor(color: unknown): FillState {
+  return typeof color !== 'string' || color.toUpperCase() === '#FFFFFF' ? NO_FILL : { color, pattern: 'Solid' };
 }
 
 const sameMultiset = (a: readonly string[], b: readonly string[]): boolean => {
@@ -106,6 +117,9 @@ const sameMultiset = (a: readonly string[], b: readonly string[]): boolean => {
 
 const isNewComment = (op: NoteOp): boolean => op.kind === 'set' && !op.exists;
 
+/** How Excel refuses a write on a protected sheet (before ExcelApi 1.2 protection cannot be read first). */
+const ACCESS_DENIED = /AccessDenied/i;
+
 /** How Excel refuses a threaded comment on a cell that holds a note. */
 const REFUSED = /InvalidArgument|note/i;
 
@@ -116,13 +130,79 @@ export class OfficeWorkbookHost implements WorkbookHost {
   private readonly locale: Locale;
   private readonly run: ExcelRun;
   private readonly supports: IsSetSupported;
+  private readonly documentSettings: DocumentSettings | undefined;
   /** Handed from readActiveSheet to the writeMarks right after it, so marking needs no read of its own. */
   private snapshot: Snapshot | undefined;
+  /** What this Excel could not do in the last validation, for the pane to say once. */
+  private notices: string[] = [];
 
-  constructor(options: OfficeHostOptions = {}) {
+  constructor(options: ExcelHostOptions = {}) {
     this.locale = options.locale ?? 'zh-CN';
     this.run = options.run ?? defaultRun;
     this.supports = options.isSetSupported ?? defaultIsSetSupported;
+    this.documentSettings = options.documentSettings ?? officeDocumentSettings();
+  }
+
+  takeNotices(): string[] {
+    const said = this.notices;
+    this.notices = [];
+    return said;
+  }
+
+  private level(version: string): boolean {
+    return this.supports('ExcelApi', version);
+  }
+
+  private readApis(): ReadApis {
+    const hidden: HiddenLineApi = this.level(API.cellProperties) ? 'properties' : this.level(API.basics2) ? 'cells' : 'none';
+    return { merges: this.level(API.merges), hidden };
+  }
+
+  /** Workbook settings from ExcelApi 1.4, else the common API's document settings. */
+  private store(): RecordStore {
+    if (this.level(API.settings)) return workbookStore;
+    if (this.documentSettings) return documentStore(this.documentSettings);
+    throw new HostError('unsupported', this.text('unsupported', { feature: this.text('feature.record'), version: API.settings, excel: excelsWith(API.settings, this.locale) }));
+  }
+
+  /** Queues the protection flag where Excel has it (ExcelApi 1.2); below, a write is refused at sync instead. */
+  private queueProtected(ws: Excel.Worksheet): () => boolean {
+    if (!this.level(API.basics2)) return () => false;
+    ws.protection.load('protected');
+    return () => ws.protection.protected;
+  }
+
+  /** Queues the fills of these cells: getCellProperties from ExcelApi 1.9, else RangeFill.color. */
+  private queueFills(ws: Excel.Worksheet, addresses: readonly string[]): () => Map<string, FillState> {
+    if (this.level(API.cellProperties)) {
+      const props = addresses.map((a) => ws.getRange(a).getCellProperties(FILL_PROPS));
+      return () => new Map(addresses.map((a, i) => [a, fillOf(props[i].value[0]?.[0])]));
+    }
+    const fills = addresses.map((a) => {
+      const fill = ws.getRange(a).format.fill;
+      fill.load('color');
+      return fill;
+    });
+    return () => new Map(addresses.map((a, i) => [a, fillOfColor(fills[i].color)]));
+  }
+
+  /**
+   * The sheet with this id or name, its id and name read at the caller's next sync: ExcelApi 1.4's
+   * getItemOrNullObject, or below it the list of sheets (one sync here).
+   */
+  private async sheetByKey(context: Excel.RequestContext, key: string): Promise<{ ws?: Excel.Worksheet; found: () => { id: string; name: string } | undefined }> {
+    if (this.level(API.settings)) {
+      // Read only by `found`, which the caller calls after its sync.
+      const queued = { ws: context.workbook.worksheets.getItemOrNullObject(key) };
+      queued.ws.load('id,name');
+      return { ws: queued.ws, found: () => (queued.ws.isNullObject ? undefined : { id: queued.ws.id, name: queued.ws.name }) };
+    }
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/id,items/name');
+    await context.sync();
+    const all = sheets.items.map((w) => ({ id: w.id, name: w.name }));
+    const hit = all.find((w) => w.id === key) ?? all.find((w) => w.name.toLowerCase() === key.toLowerCase());
+    return hit ? { ws: sheets.getItem(hit.id), found: () => hit } : { found: () => undefined };
   }
 
   private text(key: Parameters<typeof hostText>[0], params: Record<string, string | number> = {}): string {
@@ -193,22 +273,25 @@ export class OfficeWorkbookHost implements WorkbookHost {
   async readActiveSheet(): Promise<SheetModel> {
     requireApi(this.supports, API.read, 'feature.read', this.locale);
     this.snapshot = undefined;
-    const merges = this.supports('ExcelApi', API.merges);
+    this.notices = [];
+    const apis = this.readApis();
+    const store = this.store();
+    // getUsedRange(valuesOnly) is ExcelApi 1.2; before it the used range also covers formatted cells.
+    const valuesOnly = this.level(API.basics2);
     return this.excel('readFailed', async (context) => {
       const queueMeta = () => {
         const ws = context.workbook.worksheets.getActiveWorksheet();
         ws.load('id,name');
-        ws.protection.load('protected');
-        const used = ws.getRange('A1').getBoundingRect(ws.getUsedRange(true));
+        const isProtected = this.queueProtected(ws);
+        const used = ws.getRange('A1').getBoundingRect(valuesOnly ? ws.getUsedRange(true) : ws.getUsedRange());
         used.load('rowCount,columnCount');
         const annotations = this.loadAnnotations(ws);
-        const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-        setting.load('value');
-        return { ws, used, annotations, setting };
+        const record = store.load(context);
+        return { ws, used, annotations, record, isProtected };
       };
       let meta = queueMeta();
       const box = `A1:${columnLetters(FIRST_BLOCK.cols - 1)}${FIRST_BLOCK.rows}`;
-      let first: (() => Block) | undefined = queueBlock(meta.used.getIntersection(meta.ws.getRange(box)), 0, merges);
+      let first: (() => Block) | undefined = queueBlock(meta.ws, meta.used.getIntersection(meta.ws.getRange(box)), 0, FIRST_BLOCK, apis);
       try {
         await context.sync();
       } catch (err) {
@@ -222,16 +305,22 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const rows = used.rowCount;
       const cols = used.columnCount;
       const fits = first !== undefined && rows <= FIRST_BLOCK.rows && cols <= FIRST_BLOCK.cols;
-      const blocks = fits && first ? [first()] : await readRowBlocks(context, ws, rows, cols, merges);
+      const blocks = fits && first ? [first()] : await readRowBlocks(context, ws, rows, cols, apis);
       const joined = joinBlocks(blocks);
-      const sheet = sheetFromRange(ws.name, joined.grid, joined.merged, joined.hidden);
+      // Cell-by-cell lookups of the first block reach past a small sheet's used range.
+      const hidden = {
+        hiddenRows: new Set([...joined.hidden.hiddenRows].filter((r) => r < rows)),
+        hiddenCols: new Set([...joined.hidden.hiddenCols].filter((c) => c < cols)),
+      };
+      if (apis.hidden === 'none') this.notices.push(this.text('hiddenUnknown'));
+      const sheet = sheetFromRange(ws.name, joined.grid, joined.merged, hidden);
       this.snapshot = {
         sheetId: ws.id,
         sheetName: ws.name,
-        protected: ws.protection.protected,
+        protected: meta.isProtected(),
         fills: new Map(),
         ...meta.annotations(),
-        record: readRecord(meta.setting),
+        record: meta.record(),
         takenAt: Date.now(),
       };
       return sheet;
@@ -252,31 +341,30 @@ export class OfficeWorkbookHost implements WorkbookHost {
     const addresses = [...new Set([...cells, ...Object.keys(prev?.cells ?? {})])];
     if (addresses.length === 0) return snap;
     const ws = context.workbook.worksheets.getItem(snap.sheetId);
-    const props = addresses.map((a) => ws.getRange(a).getCellProperties(FILL_PROPS));
+    const fills = this.queueFills(ws, addresses);
     await context.sync();
-    return { ...snap, fills: new Map(addresses.map((a, i) => [a, fillOf(props[i].value[0]?.[0])])) };
+    return { ...snap, fills: fills() };
   }
 
   /** Reads what marking needs for just these cells of a named sheet: one sync. */
   private async readForMarks(context: Excel.RequestContext, sheetKey: string, cells: readonly string[]): Promise<Snapshot> {
-    const ws = context.workbook.worksheets.getItemOrNullObject(sheetKey);
-    ws.load('id,name');
-    ws.protection.load('protected');
-    const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-    setting.load('value');
+    const { ws, found } = await this.sheetByKey(context, sheetKey);
+    const isProtected = ws ? this.queueProtected(ws) : () => false;
+    const loadRecord = this.store().load(context);
     await context.sync();
-    if (ws.isNullObject) throw new HostError('failed', this.text('sheetMissing', { sheet: sheetKey }));
-    const record = readRecord(setting);
-    const prev = findSheetMarks(record, ws.id, ws.name);
+    const at = found();
+    if (!ws || !at) throw new HostError('failed', this.text('sheetMissing', { sheet: sheetKey }));
+    const record = loadRecord();
+    const prev = findSheetMarks(record, at.id, at.name);
     const addresses = [...new Set([...cells, ...Object.keys(prev?.cells ?? {})])];
-    const props = addresses.map((a) => ws.getRange(a).getCellProperties(FILL_PROPS));
+    const fills = this.queueFills(ws, addresses);
     const annotations = this.loadAnnotations(ws);
     await context.sync();
     return {
-      sheetId: ws.id,
-      sheetName: ws.name,
-      protected: ws.protection.protected,
-      fills: new Map(addresses.map((a, i) => [a, fillOf(props[i].value[0]?.[0])])),
+      sheetId: at.id,
+      sheetName: at.name,
+      protected: isProtected(),
+      fills: fills(),
       ...annotations(),
       record,
       takenAt: Date.now(),
@@ -329,13 +417,17 @@ export class OfficeWorkbookHost implements WorkbookHost {
    * last, so when Excel refuses one (a cell holding a note this Excel cannot see) every fill is in.
    */
   private queueOps(ws: Excel.Worksheet, ops: readonly CellOp[], at: Located): void {
+    // Before ExcelApi 1.9 a fill is written as RangeFill.color (solid; a pattern cannot be put back).
+    const cellProps = this.level(API.cellProperties);
     for (const op of ops) {
       const range = ws.getRange(op.address);
       if (op.fill.kind === 'mark') {
-        range.setCellProperties([[{ format: { fill: { color: op.fill.color, pattern: 'Solid' } } }]]);
+        if (cellProps) range.setCellProperties([[{ format: { fill: { color: op.fill.color, pattern: 'Solid' } } }]]);
+        else range.format.fill.color = op.fill.color;
       } else if (op.fill.kind === 'restore') {
         if (isNoFill(op.fill.fill)) range.format.fill.clear();
-        else range.setCellProperties([[{ format: { fill: op.fill.fill as Excel.CellPropertiesFill } }]]);
+        else if (cellProps) range.setCellProperties([[{ format: { fill: op.fill.fill as Excel.CellPropertiesFill } }]]);
+        else range.format.fill.color = op.fill.fill.color;
       }
       // Comments before notes: a comment of ours is gone before a note takes its cell.
       if (!isNewComment(op.comment)) this.queueComment(ws, range, op.address, op.comment, at);
@@ -360,8 +452,18 @@ export class OfficeWorkbookHost implements WorkbookHost {
     else ws.comments.add(range, comment.text);
   }
 
-  /** Plans and writes one sheet's marks in the open context; the record goes first, so a failure can be undone. */
-  private async applyMarks(context: Excel.RequestContext, snap: Snapshot, marks: readonly Mark[]): Promise<{ old?: SheetMarks; next?: SheetMarks }> {
+  /**
+   * Plans and writes one sheet's marks in the open context; the record goes first, so a failure can be
+   * undone. `list`: the 问题清单 rows to write (replacing the pane's earlier list), [] to remove that
+   * list, undefined to leave it as it is. The new list goes last, and its id into the record after.
+   */
+  private async applyMarks(
+    context: Excel.RequestContext,
+    snap: Snapshot,
+    marks: readonly Mark[],
+    list?: readonly IssueListRow[],
+  ): Promise<{ old?: SheetMarks; next?: SheetMarks }> {
+    const store = this.store();
     const ws = context.workbook.worksheets.getItem(snap.sheetId);
     const prev = findSheetMarks(snap.record, snap.sheetId, snap.sheetName);
     this.requireKindsOf([prev]);
@@ -369,8 +471,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
     if (where.pending) await context.sync();
     const at = where.collect();
     const plan = planMarks(snap.sheetId, snap.sheetName, this.preferredKind(), prev, marks, this.stateOf(snap, at));
-    const record = (next: SheetMarks | undefined) => serializeRecord(withSheet(snap.record, prev, next));
-    context.workbook.settings.add(MARKS_SETTING, record(plan.next));
+    const lists = list !== undefined && (list.length > 0 || snap.record.issueList) ? await readIssueLists(context, snap.record) : undefined;
+    const listName = lists && list && list.length > 0 ? uniqueSheetName(issueListSheetName(this.locale), lists.taken) : undefined;
+    // The record's list entry changes only once the list itself has (replaceIssueList).
+    let kept = snap.record;
+    const record = (next: SheetMarks | undefined) => serializeRecord(withSheet(kept, prev, next));
+    await store.write(context, record(plan.next));
     this.queueOps(ws, plan.ops, at);
     try {
       await context.sync();
@@ -379,11 +485,51 @@ export class OfficeWorkbookHost implements WorkbookHost {
       // threaded comment there: those cells keep the fill alone.
       const next = snap.notes === null ? await this.withoutHiddenNotes(context, ws, plan, err) : undefined;
       if (!next) throw err;
-      context.workbook.settings.add(MARKS_SETTING, record(next));
+      await store.write(context, record(next));
       await context.sync();
       return { old: prev, next };
     }
+    if (lists) {
+      kept = await this.replaceIssueList(context, kept, lists.ours, listName, list ?? []);
+      await store.write(context, record(plan.next));
+      if (store.queued) await context.sync();
+    }
     return { old: prev, next: plan.next };
+  }
+
+  /**
+   * After the marks are in: removes the pane's old 问题清单 and adds the new one (when `name` is given),
+   * in a sync of their own, since adding or deleting a sheet is refused where the workbook's structure
+   * is protected; then the marks stay, the messages are in the pane's list, and the pane says so.
+   * Returns the record with the list entry as the workbook now has it.
+   */
+  private async replaceIssueList(
+    context: Excel.RequestContext,
+    record: MarksRecord,
+    ours: { id: string; name: string } | undefined,
+    name: string | undefined,
+    rows: readonly IssueListRow[],
+  ): Promise<MarksRecord> {
+    if (ours) context.workbook.worksheets.getItem(ours.id).delete();
+    const added = name && rows.length > 0 ? this.queueIssueList(context, name, rows) : undefined;
+    try {
+      await context.sync();
+    } catch (err) {
+      this.notices.push(this.text('issueListFailed', { detail: describeError(err) }));
+      const now = await readIssueLists(context, record);
+      return withIssueList(record, now.ours ? record.issueList : undefined);
+    }
+    if (!added || !name) return withIssueList(record, undefined);
+    this.notices.push(this.text('issueListInstead', { sheet: name }));
+    return withIssueList(record, { sheetId: added.id, sheetName: name });
+  }
+
+  /** Queues a new 问题清单 sheet with these rows; its id is readable after the sync. */
+  private queueIssueList(context: Excel.RequestContext, name: string, rows: readonly IssueListRow[]): Excel.Worksheet {
+    const ws = context.workbook.worksheets.add(name);
+    drawIssueList(ws, rows, this.locale, { hyperlink: this.level(API.hyperlink), widths: this.level(API.basics2), freeze: this.level(API.hyperlink) });
+    ws.load('id');
+    return ws;
   }
 
   /**
@@ -398,9 +544,10 @@ export class OfficeWorkbookHost implements WorkbookHost {
     const next: SheetMarks = { ...plan.next, cells: { ...plan.next.cells } };
     const marked = plan.ops.flatMap((o) => (o.fill.kind === 'mark' ? [{ address: o.address, color: o.fill.color }] : []));
     for (;;) {
-      const fills = marked.map((m) => ws.getRange(m.address).getCellProperties(FILL_PROPS));
+      const fills = this.queueFills(ws, marked.map((m) => m.address));
       const present = await this.commentsNow(context, ws);
-      if (!marked.every((m, i) => fillOf(fills[i].value[0]?.[0]).color.toUpperCase() === m.color.toUpperCase())) return undefined;
+      const now = fills();
+      if (!marked.every((m) => (now.get(m.address) ?? NO_FILL).color.toUpperCase() === m.color.toUpperCase())) return undefined;
       pending = pending.filter((a) => present.get(a) !== next.cells[a].markNote);
       const [culprit, ...rest] = pending;
       if (!culprit) return next;
@@ -434,8 +581,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
     return new Map(found.map(({ item, where }) => [bareAddress(where.address), item.content]));
   }
 
-  async writeMarks(sheet: string, marks: Mark[]): Promise<void> {
+  /**
+   * `findings` (the ones behind `marks`) make the 问题清单 sheet where this Excel has neither notes nor
+   * comments; elsewhere they remove a list an older Excel left. Without them the list is left alone.
+   */
+  async writeMarks(sheet: string, marks: Mark[], findings?: readonly Finding[]): Promise<void> {
     const snap = this.takeSnapshot(sheet);
+    const list = findings === undefined ? undefined : this.preferredKind() === 'none' ? issueListRows(findings, this.locale) : [];
     let written: { old?: SheetMarks; next?: SheetMarks } | undefined;
     let sheetId: string | undefined;
     try {
@@ -447,11 +599,12 @@ export class OfficeWorkbookHost implements WorkbookHost {
         sheetId = s.sheetId;
         if (s.protected) throw new HostError('protected', this.text('protected', { sheet: s.sheetName }));
         written = { old: findSheetMarks(s.record, s.sheetId, s.sheetName) };
-        written = await this.applyMarks(context, s, marks);
+        written = await this.applyMarks(context, s, marks, list);
       });
     } catch (err) {
       if (err instanceof HostError) throw err;
       if (sheetId && written) await this.undoFailedWrite(sheetId, written.old).catch(() => undefined);
+      if (ACCESS_DENIED.test(describeError(err))) throw new HostError('protected', this.text('protected', { sheet }));
       throw new HostError('failed', this.text('markFailed', { detail: describeError(err) }));
     }
   }
@@ -473,7 +626,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const annotation = current?.annotation ?? old?.annotation ?? 'comment';
       const merged: SheetMarks = { sheetId: snap.sheetId, sheetName: snap.sheetName, annotation, cells };
       const others = snap.record.sheets.filter((s) => s !== current);
-      await this.applyMarks(context, { ...snap, record: { version: 1, sheets: [...others, merged] } }, []);
+      await this.applyMarks(context, { ...snap, record: { ...snap.record, sheets: [...others, merged] } }, []);
     });
   }
 
@@ -484,13 +637,14 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   private restoreAll(): Promise<number> {
     return this.excel('clearFailed', async (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(MARKS_SETTING);
-      setting.load('value');
+      const store = this.store();
+      const loadRecord = store.load(context);
       await context.sync();
-      const record = readRecord(setting);
-      if (record.sheets.length === 0) return 0;
+      const record = loadRecord();
+      if (record.sheets.length === 0 && !record.issueList) return 0;
 
       const worksheets = context.workbook.worksheets;
+      const lists = record.issueList ? await readIssueLists(context, record) : undefined;
       worksheets.load('items/id,items/name');
       await context.sync();
       const now = worksheets.items.map((w) => ({ id: w.id, name: w.name }));
@@ -501,20 +655,18 @@ export class OfficeWorkbookHost implements WorkbookHost {
       const sheets = found.flatMap(({ marks, at }) => {
         if (!at) return [];
         const ws = worksheets.getItem(at.id);
-        ws.protection.load('protected');
-        return [{ marks, ws, name: at.name, id: at.id }];
+        return [{ marks, ws, name: at.name, id: at.id, isProtected: this.queueProtected(ws) }];
       });
-      if (sheets.length === 0) return 0;
+      if (sheets.length === 0 && !lists?.ours) return 0;
       this.requireKindsOf(sheets.map((s) => s.marks));
       await context.sync();
-      const locked = sheets.find((s) => s.ws.protection.protected);
+      const locked = sheets.find((s) => s.isProtected());
       if (locked) throw new HostError('protected', this.text('protectedRestore', { sheet: locked.name }));
 
       // One read for every sheet's cells and notes, one (or, with notes or comments to locate, two) more to write.
       const reads = sheets.map((s) => {
         const addresses = Object.keys(s.marks.cells);
-        const props = addresses.map((a) => s.ws.getRange(a).getCellProperties(FILL_PROPS));
-        return { ...s, addresses, props, annotations: this.loadAnnotations(s.ws) };
+        return { ...s, addresses, fills: this.queueFills(s.ws, addresses), annotations: this.loadAnnotations(s.ws) };
       });
       await context.sync();
       let restored = 0;
@@ -523,7 +675,7 @@ export class OfficeWorkbookHost implements WorkbookHost {
           sheetId: r.id,
           sheetName: r.name,
           protected: false,
-          fills: new Map(r.addresses.map((a, i) => [a, fillOf(r.props[i].value[0]?.[0])])),
+          fills: r.fills(),
           ...r.annotations(),
           record,
           takenAt: Date.now(),
@@ -537,19 +689,23 @@ export class OfficeWorkbookHost implements WorkbookHost {
         const plan = planMarks(snap.sheetId, snap.sheetName, this.preferredKind(), r.marks, [], this.stateOf(snap, at));
         this.queueOps(r.ws, plan.ops, at);
       }
+      // The pane's 问题清单 goes with the marks; a sheet that only shares its name is not touched.
+      if (lists?.ours) worksheets.getItem(lists.ours.id).delete();
       // Last in the batch: when a restore fails, Excel stops there and the record stays for another try.
-      context.workbook.settings.add(MARKS_SETTING, serializeRecord({ version: 1, sheets: missing }));
+      // The document settings (before ExcelApi 1.4) save at once, so they are written only after it.
+      const rest = serializeRecord({ version: 1, sheets: missing });
+      if (store.queued) await store.write(context, rest);
       await context.sync();
+      if (!store.queued) await store.write(context, rest);
       return restored;
     });
   }
 
   async selectCell(sheet: string, address: string): Promise<void> {
     await this.excel('readFailed', async (context) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
-      ws.load('name');
+      const { ws, found } = await this.sheetByKey(context, sheet);
       await context.sync();
-      if (ws.isNullObject) throw new HostError('failed', this.text('sheetMissing', { sheet }));
+      if (!ws || !found()) throw new HostError('failed', this.text('sheetMissing', { sheet }));
       ws.activate();
       ws.getRange(address).select();
       await context.sync();
@@ -557,9 +713,9 @@ export class OfficeWorkbookHost implements WorkbookHost {
   }
 
   async getSelection(): Promise<Selection> {
-    requireApi(this.supports, API.selection, 'feature.selection', this.locale);
     return this.excel('readFailed', async (context) => {
-      const cell = context.workbook.getActiveCell();
+      // Before ExcelApi 1.7 there is no active cell: the selection's top-left cell stands for it.
+      const cell = this.level(API.selection) ? context.workbook.getActiveCell() : context.workbook.getSelectedRange().getCell(0, 0);
       cell.load('address,rowIndex');
       // The active cell is always on the active sheet.
       const ws = context.workbook.worksheets.getActiveWorksheet();
@@ -569,11 +725,13 @@ export class OfficeWorkbookHost implements WorkbookHost {
     });
   }
 
-  readCustomProperties(): Promise<Record<string, string>> {
+  async readCustomProperties(): Promise<Record<string, string>> {
+    requireApi(this.supports, API.customProperties, 'feature.stamp', this.locale);
     return readCustomProperties(this.run);
   }
 
-  writeCustomProperties(values: readonly [string, string][]): Promise<void> {
+  async writeCustomProperties(values: readonly [string, string][]): Promise<void> {
+    requireApi(this.supports, API.customProperties, 'feature.stamp', this.locale);
     return writeCustomProperties(this.run, values);
   }
 
@@ -620,12 +778,11 @@ export class OfficeWorkbookHost implements WorkbookHost {
 
   async writeFormula(sheet: string, address: string, formula: string): Promise<void> {
     await this.excel('markFailed', async (context) => {
-      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
-      ws.load('name');
-      ws.protection.load('protected');
+      const { ws, found } = await this.sheetByKey(context, sheet);
+      const isProtected = ws ? this.queueProtected(ws) : () => false;
       await context.sync();
-      if (ws.isNullObject) throw new HostError('failed', this.text('sheetMissing', { sheet }));
-      if (ws.protection.protected) throw new HostError('protected', this.text('protected', { sheet }));
+      if (!ws || !found()) throw new HostError('failed', this.text('sheetMissing', { sheet }));
+      if (isProtected()) throw new HostError('protected', this.text('protected', { sheet }));
       ws.getRange(address).formulas = [[formula.startsWith('=') ? formula : `=${formula}`]];
       await context.sync();
     });

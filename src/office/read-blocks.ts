@@ -3,13 +3,14 @@
  * request and 5,000,000 cells per read ("Resource limits and performance optimization for Office
  * Add-ins"), and getMergedAreasOrNullObject's 512 merged areas (@types/office-js). Each block is one
  * sync and carries its own values, formulas, types, formats, merged areas and hidden rows and columns
- * (row/column properties, src/office/hidden-lines.ts), so whatever is read per row fits per block.
+ * (src/office/hidden-lines.ts), so whatever is read per row fits per block. What this Excel lacks
+ * (merged areas before ExcelApi 1.13, hidden lines before 1.2) is simply not asked for (ReadApis).
  * The payload depends on text lengths nobody knows beforehand: a block Excel refuses for its size is
  * halved and read again, down to one row.
  */
 import { columnLetters, type SheetExtras } from '../engine/sheet/sheet-model';
 import { splitAreas } from './a1';
-import { loadHiddenLines } from './hidden-lines';
+import { loadHiddenLines, type HiddenLineApi } from './hidden-lines';
 import type { LoadedGrid } from './sheet-from-range';
 
 /** Cells per block: 20,000 cells at up to ~250 bytes each stays under 5 MB; text-heavier blocks are halved. */
@@ -33,12 +34,21 @@ export interface Block {
   hidden: Required<SheetExtras>;
 }
 
-/** Queues one block's loads; the returned function reads them after the caller's sync. */
-export function queueBlock(range: Excel.Range, top: number, merges: boolean): () => Block {
+/** What this Excel can be asked while reading: merged areas (ExcelApi 1.13) and how to learn hidden lines. */
+export interface ReadApis {
+  merges: boolean;
+  hidden: HiddenLineApi;
+}
+
+/**
+ * Queues one block's loads (at most `rows` × `cols` from row `top`); the returned function reads them
+ * after the caller's sync. Values, formulas, value types and number formats are ExcelApi 1.1.
+ */
+export function queueBlock(ws: Excel.Worksheet, range: Excel.Range, top: number, size: { rows: number; cols: number }, apis: ReadApis): () => Block {
   range.load('values,formulas,valueTypes,numberFormat');
-  const merged = merges ? range.getMergedAreasOrNullObject() : undefined;
+  const merged = apis.merges ? range.getMergedAreasOrNullObject() : undefined;
   merged?.load('address');
-  const hidden = loadHiddenLines(range);
+  const hidden = loadHiddenLines(apis.hidden, { ws, range, top, rows: size.rows, cols: size.cols, withColumns: top === 0 });
   return () => ({
     top,
     grid: { values: range.values, formulas: range.formulas, valueTypes: range.valueTypes as string[][], numberFormat: range.numberFormat },
@@ -53,7 +63,7 @@ export async function readRowBlocks(
   ws: Excel.Worksheet,
   rows: number,
   cols: number,
-  merges: boolean,
+  apis: ReadApis,
   from = 0,
 ): Promise<Block[]> {
   const blocks: Block[] = [];
@@ -61,7 +71,7 @@ export async function readRowBlocks(
   let r = from;
   while (r < rows) {
     const n = Math.min(per, rows - r);
-    const collect = queueBlock(ws.getRange(`A${r + 1}:${columnLetters(cols - 1)}${r + n}`), r, merges);
+    const collect = queueBlock(ws, ws.getRange(`A${r + 1}:${columnLetters(cols - 1)}${r + n}`), r, { rows: n, cols }, apis);
     try {
       // One request per block, each under the limits: that is the point of blocks.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop

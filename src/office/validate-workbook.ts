@@ -34,6 +34,6 @@ async function readValidateMark(host: WorkbookHost, rubric: Rubric, options: Val
     if (err instanceof TableNotFoundError) throw new HostError('no-table', err.localized(locale));
     throw err;
   }
-  await host.writeMarks(sheet.name, marksFromFindings(result.findings, locale, sheet));
+  await host.writeMarks(sheet.name, marksFromFindings(result.findings, locale, sheet), result.findings);
   return result;
 }

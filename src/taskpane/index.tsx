@@ -56,5 +56,10 @@ export function outsideExcel(container = document.getElementById('root')): void 
   container.replaceChildren(box);
 }
 
-if (typeof Office === 'undefined') outsideExcel();
-else Office.onReady((info) => (info.host === Office.HostType.Excel ? mount() : outsideExcel()));
+/** Set by taskpane.html's ES5 check when the webview is Trident or EdgeHTML, which it has told the person cannot run the pane. */
+const oldWebview = (window as { RubricCheckOldWebview?: string }).RubricCheckOldWebview;
+
+if (!oldWebview) {
+  if (typeof Office === 'undefined') outsideExcel();
+  else Office.onReady((info) => (info.host === Office.HostType.Excel ? mount() : outsideExcel()));
+}

@@ -65,7 +65,11 @@ function parseCustom(xml: string): { rootAttrs: Record<string, string>; properti
 
 /** Name → text of every custom property; {} when the workbook has none. */
 export function readCustomProperties(pkg: ZipPackage): Record<string, string> {
-  const xml = pkg.text(CUSTOM_PART);
+  return customPropertiesOfXml(pkg.text(CUSTOM_PART));
+}
+
+/** The same from docProps/custom.xml's text, as a reader that inflates one part at a time gives it. Throws on malformed XML. */
+export function customPropertiesOfXml(xml: string | undefined): Record<string, string> {
   if (xml === undefined) return {};
   return Object.fromEntries(parseCustom(xml).properties.map((p) => [p.name, p.text]));
 }

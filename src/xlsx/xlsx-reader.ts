@@ -92,10 +92,27 @@ export class XlsxReader {
   parse(part: string, handlers: XmlHandlers): void {
     const entry = this.entries.get(part.toLowerCase());
     if (!entry) throw new XlsxFormatError(`missing part ${part}`);
+    const sink = xmlSink(entry.name, handlers);
+    this.inflate(entry, (chunk) => sink.write(chunk));
+    sink.end();
+  }
+
+  /** A part as text, within the same limits as parse(); undefined when the package has no such part. */
+  text(part: string): string | undefined {
+    const entry = this.entries.get(part.toLowerCase());
+    if (!entry) return undefined;
+    const decoder = new TextDecoder('utf-8');
+    let out = '';
+    this.inflate(entry, (chunk) => {
+      out += decoder.decode(chunk, { stream: true });
+    });
+    return out + decoder.decode();
+  }
+
+  private inflate(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
     checkLimit(this.limits, 'partBytes', entry.size, entry.name);
     checkLimit(this.limits, 'totalBytes', this.inflatedTotal + entry.size, entry.name);
     let inPart = 0;
-    const sink = xmlSink(entry.name, handlers);
     streamEntry(
       this.bytes,
       entry,
@@ -105,9 +122,8 @@ export class XlsxReader {
         checkLimit(this.limits, 'partBytes', inPart, entry.name);
         checkLimit(this.limits, 'totalBytes', this.inflatedTotal, entry.name);
       },
-      (chunk) => sink.write(chunk),
+      onChunk,
     );
-    sink.end();
   }
 
   private rels(part: string): Rel[] {

@@ -15,6 +15,13 @@ export interface ZipEntry {
   size: number;
   localHeaderOffset: number;
   encrypted: boolean;
+  /** CRC-32 of the inflated data, as the directory records it. */
+  crc: number;
+  /** General-purpose flags (bit 3: sizes and CRC in a data descriptor after the data). */
+  flags: number;
+  /** Where the entry's central directory record lies, so a writer can copy it as it is. */
+  centralOffset: number;
+  centralLength: number;
 }
 
 /** The bytes are not a zip this reader can use: truncated, mangled, or a kind of zip no Office writes. */
@@ -75,7 +82,8 @@ export function readZipDirectory(bytes: Uint8Array, limits: ReadLimits): ZipEntr
       if (compressedSize === 0xffffffff) compressedSize = next();
       if (localHeaderOffset === 0xffffffff) localHeaderOffset = next();
     }
-    entries.push({ name, method, compressedSize, size, localHeaderOffset, encrypted: (flags & 1) === 1 });
+    const crc = dv.getUint32(p + 16, true);
+    entries.push({ name, method, compressedSize, size, localHeaderOffset, encrypted: (flags & 1) === 1, crc, flags, centralOffset: p, centralLength: end - p });
     p = end;
   }
   return entries;

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { chmodSync, copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -90,5 +90,24 @@ describe('validate --out-dir: output safety', () => {
     } finally {
       chmodSync(out, 0o755);
     }
+  });
+});
+
+describe('validate --out-dir on a workbook whose structure is protected', () => {
+  test('the copy has the marks but no 问题清单, and the report says so; exit as for the findings', async () => {
+    const { input, out } = fresh('江苏路-锁定.xlsx');
+    const parts = unzipSync(readFileSync(input));
+    const wb = strFromU8(parts['xl/workbook.xml']).replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>');
+    writeFileSync(input, zipSync({ ...parts, 'xl/workbook.xml': strToU8(wb) }));
+    const { code, files } = await validate('--out-dir', out, input);
+    expect(code).toBe(1);
+    const report = files[0] as JsonFile & { annotatedNote?: string };
+    expect(report.annotated).toBe(join(out, '江苏路-锁定.checked.xlsx'));
+    expect(report.annotatedNote).toContain('问题清单');
+    const copy = unzipSync(readFileSync(report.annotated!));
+    expect(strFromU8(copy['xl/workbook.xml'])).toBe(wb);
+    expect(Object.keys(copy).some((n) => /comments/.test(n))).toBe(true);
+    const text = await run('validate', '--out-dir', mkdtempSync(join(tmp, 'text-')), input);
+    expect(text.out).toContain('工作簿结构受保护，未添加「问题清单」工作表');
   });
 });

@@ -1,5 +1,5 @@
 import { planMarks, type CellState } from '../../src/office/mark-plan';
-import { NO_FILL, parseRecord, serializeRecord, withSheet, emptyRecord, findSheetMarks, sheetOfEntry, type SheetMarks } from '../../src/office/marks-record';
+import { NO_FILL, parseRecord, serializeRecord, withSheet, withIssueList, emptyRecord, findSheetMarks, sheetOfEntry, type SheetMarks } from '../../src/office/marks-record';
 import { marksFromFindings, SEVERITY_FILL } from '../../src/office/marks';
 import { splitAreas, rangeOf, bareAddress } from '../../src/office/a1';
 import { GridSheet } from '../../src/engine/sheet/sheet-model';
@@ -57,6 +57,16 @@ describe('marks record', () => {
     expect(parseRecord('')).toEqual(emptyRecord());
     expect(() => parseRecord('{"version":2}')).toThrow(/rubricCheck\.marks/);
     expect(() => parseRecord('{"version":1,"sheets":[{"sheetId":1}]}')).toThrow();
+  });
+
+  it('keeps the 问题清单 entry through withSheet, drops it with withIssueList, and refuses a malformed one', () => {
+    const list = { sheetId: 'l1', sheetName: '问题清单' };
+    const r = withIssueList(emptyRecord(), list);
+    const marked = withSheet(r, undefined, { sheetId: 's1', sheetName: 'S', annotation: 'comment', cells: { A1: { fill: NO_FILL, note: null, markFill: '#FFC7CE', markNote: 'x', annotation: 'none' } } });
+    expect(parseRecord(serializeRecord(marked)).issueList).toEqual(list);
+    expect(withSheet(marked, marked.sheets[0], undefined).issueList).toEqual(list);
+    expect(withIssueList(marked, undefined)).toEqual({ version: 1, sheets: marked.sheets });
+    expect(() => parseRecord('{"version":1,"sheets":[],"issueList":{"sheetName":3}}')).toThrow(/rubricCheck\.marks/);
   });
 
   it('withSheet removes a sheet that marks nothing', () => {

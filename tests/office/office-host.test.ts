@@ -72,10 +72,18 @@ describe('readActiveSheet', () => {
     expect(model.cell(4, 3)?.value).toEqual({ error: '#N/A' });
   });
 
-  it('refuses an Excel without merged-area support before touching the workbook', async () => {
+  it('reads an Excel without merged-area support (before ExcelApi 1.13) without asking for merged areas', async () => {
     const { sim, host } = setup(12);
+    const model = await host().readActiveSheet();
+    expect(sim.syncCount).toBe(1);
+    expect(model.merges).toEqual([]);
+    expect(model.cell(1, 4)?.value).toBe(6);
+  });
+
+  it('refuses an Excel without ExcelApi 1.1 before touching the workbook, naming the version', async () => {
+    const { sim, host } = setup(0);
     await expect(host().readActiveSheet()).rejects.toMatchObject({ kind: 'unsupported' });
-    await expect(host().readActiveSheet()).rejects.toThrow(/ExcelApi 1\.13/);
+    await expect(host().readActiveSheet()).rejects.toThrow(/ExcelApi 1\.1[^0-9]/);
     expect(sim.syncCount).toBe(0);
   });
 });

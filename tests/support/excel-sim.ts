@@ -27,6 +27,8 @@ export interface SimCell {
   numberFormat?: string;
   fill?: SimFill;
   bold?: boolean;
+  /** Range.hyperlink as written (ExcelApi 1.7). */
+  hyperlink?: { documentReference?: string; textToDisplay?: string; address?: string };
 }
 
 export interface SimNote {
@@ -147,6 +149,8 @@ function eachCell(b: Box, f: (address: string, r: number, c: number) => void): v
 
 const isWholeRowsOrColumns = (address: string): boolean => /^\$?[A-Z]+:\$?[A-Z]+$|^\$?\d+:\$?\d+$/.test(address);
 
+const allSomeNone = (flags: readonly boolean[]): boolean | null => (flags.every(Boolean) ? true : flags.some(Boolean) ? null : false);
+
 const quote = (name: string): string => (/^\w+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
 const MOCK_ERRORS = new Set(['Error, property was not loaded', 'Error, context.sync() was not called']);
@@ -155,6 +159,14 @@ class ProtectedError extends Error {
   code = 'AccessDenied';
   constructor(sheet: string) {
     super(`The cell or chart you're trying to change is on a protected sheet (${sheet}).`);
+  }
+}
+
+/** Adding or deleting a sheet where the workbook's structure is protected (the code is inferred). */
+class StructureProtected extends Error {
+  code = 'AccessDenied';
+  constructor() {
+    super('The workbook structure is protected.');
   }
 }
 
@@ -243,8 +255,8 @@ class SimContext {
     isNull = false,
     /** Returned as they are: collections, whose getters the mock would evaluate too early. */
     extras: Record<string, unknown> = {},
-    /** Told what each top-level load() asks for (payload accounting). */
-    onLoad?: (what: unknown) => void,
+    /** Told what each top-level load() asks for (payload accounting); may return what the mock itself loads. */
+    onLoad?: (what: unknown) => unknown,
   ): any {
     const raw = new OfficeMockObject(data as never);
     this.mocks.push(raw);
@@ -256,8 +268,8 @@ class SimContext {
           if (!path.length && Object.prototype.hasOwnProperty.call(extras, p)) return extras[p];
           if (!path.length && p === 'load' && onLoad) {
             return (what: unknown) => {
-              onLoad(what);
-              return (t as any).load(what);
+              const rest = onLoad(what) ?? what;
+              return rest === '' ? undefined : (t as any).load(rest);
             };
           }
           if (p === 'isNullObject') {
@@ -289,7 +301,7 @@ class SimContext {
     const sim = this.sim;
     return {
       worksheets: this.worksheets(),
-      settings: {
+      settings: this.gate(4, 'workbook.settings', {
         getItemOrNullObject: (key: string) => {
           const has = sim.settings.has(key);
           return this.mock({ value: has ? sim.settings.get(key) : '' }, () => {
@@ -297,9 +309,14 @@ class SimContext {
           }, !has);
         },
         add: (key: string, value: unknown) => this.queue(() => sim.settings.set(key, value)),
-      },
-      properties: { custom: this.customProperties() },
+      }),
+      properties: this.gate(7, 'workbook.properties', { custom: this.customProperties() }),
       getActiveCell: () => {
+        this.needs(7, 'workbook.getActiveCell');
+        const sheet = sim.sheet(sim.selection.sheetId);
+        return this.range(sheet, sim.selection.address);
+      },
+      getSelectedRange: () => {
         const sheet = sim.sheet(sim.selection.sheetId);
         return this.range(sheet, sim.selection.address);
       },
@@ -335,6 +352,7 @@ class SimContext {
         return this.worksheet(s);
       },
       getItemOrNullObject: (key: string) => {
+        this.needs(4, 'worksheets.getItemOrNullObject');
         const s = sim.find(key);
         return s ? this.worksheet(s) : this.mock({ id: '', name: '', protection: { protected: false } }, () => undefined, true);
       },
@@ -346,8 +364,9 @@ class SimContext {
         return sim.sheets.map((s) => ({ name: s.name, id: s.id }));
       },
       add: (name: string) => {
-        const sheet = new SimSheet(`sheet-${sim.sheets.length + 1}-${name}`, name);
+        const sheet = new SimSheet(`sheet-${++sim.addedSheets}-${name}`, name);
         this.queue(() => {
+          if (sim.structureProtected) throw new StructureProtected();
           if (sim.find(name)) throw new Error(`A sheet named ${name} already exists`);
           sim.sheets.push(sheet);
         });
@@ -362,14 +381,22 @@ class SimContext {
       {
         id: sheet.id,
         name: sheet.name,
-        protection: { protected: sheet.protected_ },
         getRange: (address: string) => this.range(sheet, address),
         getUsedRange: (valuesOnly?: boolean) => {
-          if (!valuesOnly) throw new Error('the adapter should ask for the values-only used range');
-          return this.range(sheet, sim.usedAddress(sheet));
+          // The valuesOnly parameter is ExcelApi 1.2; without it formatted cells count as used too.
+          if (valuesOnly) this.needs(2, 'getUsedRange(valuesOnly)');
+          else if (sim.apiMinor >= 2) throw new Error('the adapter should ask for the values-only used range');
+          return this.range(sheet, sim.usedAddress(sheet, !valuesOnly));
         },
         activate: () => this.queue(() => (sim.activeSheetId = sheet.id)),
-        freezePanes: { freezeRows: (n: number) => this.queue(() => (this.sheetFor(sheet).frozenRows = n)) },
+        delete: () =>
+          this.queue(() => {
+            const i = sim.sheets.indexOf(sheet);
+            if (i < 0) throw new ItemNotFound(`worksheet ${sheet.name}`);
+            if (sim.structureProtected) throw new StructureProtected();
+            if (sim.activeSheetId === sheet.id) throw new Error('the simulation does not delete the active sheet');
+            sim.sheets.splice(i, 1);
+          }),
         pageLayout: {
           setPrintArea: (a: string) => this.queue(() => (sheet.pageLayout.printArea = a)),
           setPrintTitleRows: (a: string) => this.queue(() => (sheet.pageLayout.printTitleRows = a)),
@@ -380,7 +407,14 @@ class SimContext {
         else throw new Error(`worksheet write ${path.join('.')} is not simulated`);
       },
       false,
-      { notes: this.notes(sheet), comments: this.comments(sheet), charts: this.charts(sheet) },
+      {
+        notes: this.notes(sheet),
+        comments: this.comments(sheet),
+        charts: this.charts(sheet),
+        // Objects whose members come with a later version: refused on first touch below it.
+        protection: this.gate(2, 'worksheet.protection', this.mock({ protected: sheet.protected_ }, () => undefined)),
+        freezePanes: this.gate(7, 'worksheet.freezePanes', { freezeRows: (n: number) => this.queue(() => (this.sheetFor(sheet).frozenRows = n)) }),
+      },
     );
   }
 
@@ -396,6 +430,17 @@ class SimContext {
         };
       },
     };
+  }
+
+  /**
+   * A method the simulated Excel lacks: Office.js queues it (the CDN's library knows every member), and
+   * Excel refuses the request at sync with ApiNotFound, so nothing else in that batch happens either.
+   */
+  needs(minor: number, what: string): void {
+    if (this.sim.apiMinor >= minor) return;
+    this.limitChecks.push(() => {
+      throw new ApiNotFound(`${what} needs ExcelApi 1.${minor}`);
+    });
   }
 
   /** An API the simulated Excel lacks: Office.js knows the member, Excel refuses it (ApiNotFound). */
@@ -528,6 +573,7 @@ class SimContext {
     const grid = <T>(f: (c: SimCell | undefined) => T): T[][] =>
       Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(sheet.cells.get(toA1(box.top + r, box.left + c)))));
     const gen = this.generation;
+    const ctx = this;
     const proxy = this.mock(
       {
         address: `${quote(sheet.name)}!${boxAddress(box)}`,
@@ -544,6 +590,8 @@ class SimContext {
         worksheet: { name: sheet.name, id: sheet.id },
         format: {
           fill: {
+            // RangeFill.color of the top-left cell; "No Fill" reads as #FFFFFF, like white (office-js #6218, #4900).
+            color: sheet.cells.get(toA1(box.top, box.left))?.fill?.color ?? '#FFFFFF',
             clear: () =>
               this.queue(() =>
                 eachCell(box, (a) => {
@@ -572,7 +620,9 @@ class SimContext {
           if (b.top > b.bottom || b.left > b.right) return this.mock({ address: '' }, () => undefined, true);
           return this.range(sheet, boxAddress(b));
         },
+        getCell: (row: number, column: number) => this.range(sheet, toA1(box.top + row, box.left + column)),
         getMergedAreasOrNullObject: () => {
+          this.needs(13, 'Range.getMergedAreasOrNullObject');
           const inside = sheet.merges.filter((m) => intersects(boxOf(m), box));
           this.limitChecks.push(() => {
             if (inside.length > SIM_LIMITS.mergedAreas) {
@@ -583,6 +633,7 @@ class SimContext {
           return this.mock({ address: inside.map((m) => `${quote(sheet.name)}!${m}`).join(', ') }, () => undefined, inside.length === 0);
         },
         getCellProperties: () => {
+          this.needs(9, 'Range.getCellProperties');
           const fills = grid((c) => ({ format: { fill: { ...(c?.fill ?? SIM_NO_FILL) } } }));
           const ctx = this;
           sim.cellPropertiesRead += rows * cols;
@@ -598,6 +649,7 @@ class SimContext {
           };
         },
         getRowProperties: () => {
+          this.needs(9, 'Range.getRowProperties');
           const ctx = this;
           const props = Array.from({ length: rows }, (_, r) => ({ rowIndex: box.top + r, rowHidden: sheet.hiddenRows.has(box.top + r) }));
           return {
@@ -608,6 +660,7 @@ class SimContext {
           };
         },
         getColumnProperties: () => {
+          this.needs(9, 'Range.getColumnProperties');
           const ctx = this;
           const props = Array.from({ length: cols }, (_, c) => ({ columnIndex: box.left + c, columnHidden: sheet.hiddenCols.has(box.left + c) }));
           return {
@@ -617,7 +670,8 @@ class SimContext {
             },
           };
         },
-        setCellProperties: (props: any[][]) =>
+        setCellProperties: (props: any[][]) => {
+          this.needs(9, 'Range.setCellProperties');
           this.queue(() =>
             eachCell(box, (a, r, c) => {
               if (sim.failWritesAt.has(a)) throw new InjectedFailure(`write to ${a} failed`);
@@ -626,15 +680,35 @@ class SimContext {
               if (fill) cell.fill = { color: fill.color, pattern: fill.pattern ?? 'Solid', ...(fill.patternColor ? { patternColor: fill.patternColor } : {}) };
               if (props[r]?.[c]?.format?.font?.bold) cell.bold = true;
             }),
-          ),
+          );
+        },
         select: () => this.queue(() => (sim.selection = { sheetId: sheet.id, address: boxAddress(box) })),
         merge: () => this.queue(() => this.sheetFor(sheet).merges.push(address)),
       },
       (path, value) => this.queue(() => this.writeRange(sheet, address, box, path, value)),
       false,
-      {},
+      // Range.rowHidden / columnHidden (ExcelApi 1.2): true when all of the range's rows are hidden, false
+      // when none, null when some. Kept out of the mock's data, which cannot hold null.
+      {
+        get rowHidden() {
+          ctx.syncedSince(gen, 'rowHidden');
+          return allSomeNone(Array.from({ length: rows }, (_, r) => sheet.hiddenRows.has(box.top + r)));
+        },
+        get columnHidden() {
+          ctx.syncedSince(gen, 'columnHidden');
+          return allSomeNone(Array.from({ length: cols }, (_, c) => sheet.hiddenCols.has(box.left + c)));
+        },
+      },
       (what) => {
         const props = typeof what === 'string' ? what.split(',').map((x) => x.trim()) : [];
+        const lines: string[] = props.filter((x) => x === 'rowHidden' || x === 'columnHidden');
+        if (lines.length > 0) {
+          this.needs(2, 'Range.rowHidden/columnHidden');
+          // One flag per range in the response: {"rowHidden":false} and its framing.
+          this.payload.push(() => 30 * lines.length);
+        }
+        // Those two live in `extras` (their value may be null); the mock loads the rest.
+        const rest = typeof what === 'string' ? props.filter((x) => !lines.includes(x)).join(',') : what;
         const grids: Record<string, () => unknown> = {
           values: () => grid((c) => (c?.error ?? (sheet.hasContent(c) ? c?.value ?? 0 : ''))),
           formulas: () => grid((c) => (c?.formula !== undefined ? `=${c.formula}` : c?.error ?? (sheet.hasContent(c) ? c?.value : ''))),
@@ -642,11 +716,12 @@ class SimContext {
           numberFormat: () => grid((c) => c?.numberFormat ?? 'General'),
         };
         const loaded = props.filter((x) => x in grids);
-        if (loaded.length === 0) return;
+        if (loaded.length === 0) return rest;
         this.limitChecks.push(() => {
           if (rows * cols > SIM_LIMITS.cellsPerRead) throw new LimitExceeded('ResponsePayloadSizeLimitExceeded', `${rows * cols} cells in one read`);
         });
         this.payload.push(() => loaded.reduce((n, x) => n + JSON.stringify(grids[x]()).length, 0));
+        return rest;
       },
     );
     sim.rangeAddresses.set(proxy, { sheet, address: boxAddress(box) });
@@ -669,6 +744,11 @@ class SimContext {
       });
     } else if (key === 'numberFormat') {
       eachCell(box, (a, r, c) => (sheet.cell(a).numberFormat = String(at(value, r, c))));
+    } else if (key === 'hyperlink') {
+      if (this.sim.apiMinor < 7) throw new ApiNotFound('Range.hyperlink needs ExcelApi 1.7');
+      eachCell(box, (a) => (sheet.cell(a).hyperlink = { ...(value as object) }));
+    } else if (key === 'format.columnWidth' && this.sim.apiMinor < 2) {
+      throw new ApiNotFound('RangeFormat.columnWidth needs ExcelApi 1.2');
     } else if (key === 'format.fill.color') {
       eachCell(box, (a) => (sheet.cell(a).fill = { color: String(value), pattern: 'Solid' }));
     } else if (path[0] === 'dataValidation') {
@@ -690,6 +770,29 @@ export class ExcelSim {
   customProperties = new Map<string, string>();
   /** Highest ExcelApi minor version supported: 18 for 1.18. */
   apiMinor = 18;
+  /** Review → Protect Workbook: worksheets.add and Worksheet.delete are refused at sync. */
+  structureProtected = false;
+  /** Sheets added through worksheets.add, for their ids. */
+  addedSheets = 0;
+  /**
+   * Office.context.document.settings (common API, every Excel with add-ins): set() changes a copy,
+   * saveAsync() writes it into the same per-file, per-add-in store as workbook.settings (inferred).
+   */
+  readonly documentSettings = (() => {
+    const pending = new Map<string, unknown>();
+    return {
+      get: (name: string): unknown => (pending.has(name) ? pending.get(name) : this.settings.has(name) ? this.settings.get(name) : null),
+      set: (name: string, value: unknown): void => void pending.set(name, value),
+      saveAsync: (callback: (result: { status: string }) => void): void => {
+        this.settingsSaves++;
+        for (const [k, v] of pending) this.settings.set(k, v);
+        pending.clear();
+        callback({ status: 'succeeded' });
+      },
+    };
+  })();
+  /** How many times the document settings were saved. */
+  settingsSaves = 0;
   syncCount = 0;
   queued = 0;
   commentIds = 0;
@@ -765,10 +868,11 @@ export class ExcelSim {
     return r.address;
   }
 
-  usedAddress(sheet: SimSheet): string {
+  /** The used range: cells with content, and with `withFormats` (getUsedRange() without valuesOnly) filled ones too. */
+  usedAddress(sheet: SimSheet, withFormats = false): string {
     let box: Box | undefined;
     for (const [a, c] of sheet.cells) {
-      if (!sheet.hasContent(c)) continue;
+      if (!sheet.hasContent(c) && !(withFormats && c.fill)) continue;
       const { row, col } = fromA1(a);
       box = box
         ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) }

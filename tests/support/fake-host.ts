@@ -53,6 +53,15 @@ export class FakeWorkbookHost implements WorkbookHost {
     this.marks.set(sheet, marks);
   }
 
+  /** What an older Excel would say after the next validation (OfficeWorkbookHost.takeNotices). */
+  notices: string[] = [];
+
+  takeNotices(): string[] {
+    const said = this.notices;
+    this.notices = [];
+    return said;
+  }
+
   async clearMarks(): Promise<number> {
     await this.enter('clearMarks');
     const n = [...this.marks.values()].reduce((sum, m) => sum + m.length, 0);

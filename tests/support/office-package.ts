@@ -24,6 +24,11 @@ export interface FixtureOptions {
   sheetPart?: string;
   /** Give every cell its r (ExcelJS cannot read cells without one). */
   allRefs?: boolean;
+  /**
+   * Protect the workbook's structure (Review → Protect Workbook → Structure): no sheet may be added. Otherwise the
+   * protection (with its password hash) locks the windows only.
+   */
+  structureLocked?: boolean;
 }
 
 export const MARKED_SHEET = 'xl/worksheets/data.xml';
@@ -97,7 +102,7 @@ export function fixtureParts(opts: FixtureOptions = {}): Record<string, string> 
     'xl/workbook.xml':
       `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${R}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x15" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main">` +
       '<fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27328"/><workbookPr defaultThemeVersion="166925"/>' +
-      '<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="x5L3mQ==" workbookSaltValue="c2FsdA==" workbookSpinCount="100000" lockStructure="1"/>' +
+      `<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="x5L3mQ==" workbookSaltValue="c2FsdA==" workbookSpinCount="100000" ${opts.structureLocked ? 'lockStructure="1"' : 'lockWindows="1"'}/>` +
       '<bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300" activeTab="0"/></bookViews>' +
       '<sheets><sheet name="自评表" sheetId="1" r:id="rId1"/><sheet name="图表" sheetId="3" r:id="rId2"/></sheets>' +
       '<externalReferences><externalReference r:id="rId5"/></externalReferences>' +

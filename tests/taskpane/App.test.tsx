@@ -57,6 +57,16 @@ describe('task pane', () => {
     expect(screen.getByRole('heading', { name: '评分汇总' })).toBeInTheDocument();
   });
 
+  it('says once what an older Excel could not do, beside how to clear the marks', async () => {
+    const { host } = dirtyHost();
+    host.notices = ['当前 Excel 不支持备注和批注（需要 ExcelApi 1.10）'];
+    renderApp(host);
+    await clickAndSettle('一键校验');
+    expect(screen.getByText(/当前 Excel 不支持备注和批注（需要 ExcelApi 1\.10）.*「清除标记」/)).toBeInTheDocument();
+    await clickAndSettle('一键校验');
+    expect(screen.queryByText(/需要 ExcelApi 1\.10/)).not.toBeInTheDocument();
+  });
+
   it('shows the primary 一键校验 button and no results before validating', () => {
     renderApp(dirtyHost().host);
     expect(screen.getByRole('button', { name: '一键校验' })).toBeEnabled();

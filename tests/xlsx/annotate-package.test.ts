@@ -181,6 +181,29 @@ describe('annotatePackage on a workbook as Excel, LibreOffice and openpyxl write
   });
 });
 
+describe('a workbook whose structure is protected (no sheet may be added)', () => {
+  const before = fixtureParts({ commentsPath: 'xl/comments/comment1.xml', structureLocked: true });
+  const skipped: string[] = [];
+  const out = unzip(annotatePackage(zipParts(before), { ...request(), onIssueSheetSkipped: (why) => skipped.push(why) }));
+
+  test('gets its marks and notes but no 问题清单: workbook.xml, its rels and the content types untouched', () => {
+    expect(skipped).toEqual(['structure-locked']);
+    expect(out['xl/workbook.xml']).toBe(before['xl/workbook.xml']);
+    expect(out['xl/_rels/workbook.xml.rels']).toBe(before['xl/_rels/workbook.xml.rels']);
+    expect(Object.keys(out).sort()).toEqual(Object.keys(before).sort());
+    expect(sOf(out[MARKED_SHEET], 'E4')).not.toBe(sOf(before[MARKED_SHEET], 'E4'));
+    expect(out['xl/comments/comment1.xml']).toContain('SCORE_ABOVE_MAX');
+  });
+
+  test('a workbook protected without the structure lock still gets 问题清单', () => {
+    const told: string[] = [];
+    const copy = unzip(annotatePackage(zipParts(fixtureParts({ commentsPath: 'xl/comments/comment1.xml' })), { ...request(), onIssueSheetSkipped: (w) => told.push(w) }));
+    expect(told).toEqual([]);
+    expect(copy['xl/workbook.xml']).toContain('name="问题清单"');
+    expect(copy['xl/workbook.xml']).toContain('lockWindows="1"');
+  });
+});
+
 describe('a sheet without notes, as openpyxl and ExcelJS write one', () => {
   const SHEET = 'xl/worksheets/sheet1.xml';
   const before = fixtureParts({ noNotes: true, sheetPart: SHEET, allRefs: true });

@@ -74,7 +74,7 @@ const localeOf = (lang: CliLang) => (lang === 'en' ? 'en' : 'zh-CN');
 const markFor = (f: Finding, lang: CliLang): CellMark => ({ cell: f.cell, severity: f.severity, note: noteLine(f, localeOf(lang)) });
 
 /** Marks `findings` on `sheetName` in a copy of `bytes` and returns the copy's bytes (AnnotateError when it cannot). */
-export function annotateWorkbook(bytes: Uint8Array, sheetName: string, findings: readonly Finding[], lang: CliLang): Uint8Array {
+export function annotateWorkbook(bytes: Uint8Array, sheetName: string, findings: readonly Finding[], lang: CliLang, onIssueSheetSkipped?: () => void): Uint8Array {
   const locale = lang === 'en' ? 'en' : 'zh-CN';
   const onSheet = findings.filter((f) => f.sheet === undefined || f.sheet === sheetName);
   return annotatePackage(bytes, {
@@ -82,6 +82,7 @@ export function annotateWorkbook(bytes: Uint8Array, sheetName: string, findings:
     marks: onSheet.map((f) => markFor(f, lang)),
     noteHeading: noteHeading(locale),
     issues: issueListRows(onSheet.map((f) => ({ ...f, sheet: sheetName })), locale),
+    onIssueSheetSkipped,
     locale,
   });
 }
@@ -103,6 +104,15 @@ export function writeWhole(out: string, data: Uint8Array): void {
   }
 }
 
-export function writeAnnotatedCopy(bytes: Uint8Array, sheetName: string, findings: readonly Finding[], out: string, lang: CliLang): void {
-  writeWhole(out, annotateWorkbook(bytes, sheetName, findings, lang));
+/** Writes the copy; returns a note for the person when 问题清单 could not be added (a structure-protected workbook). */
+export function writeAnnotatedCopy(bytes: Uint8Array, sheetName: string, findings: readonly Finding[], out: string, lang: CliLang): string | undefined {
+  let note: string | undefined;
+  const skipped = () => {
+    note =
+      lang === 'en'
+        ? 'The workbook structure is protected, so no 问题清单 sheet was added; each problem is in its cell\'s note and in this report.'
+        : '工作簿结构受保护，未添加「问题清单」工作表；每个问题都在单元格的备注和本报告中。';
+  };
+  writeWhole(out, annotateWorkbook(bytes, sheetName, findings, lang, skipped));
+  return note;
 }

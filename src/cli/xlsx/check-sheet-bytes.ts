@@ -10,11 +10,12 @@ import type { GridSheet } from '../../engine/sheet/sheet-model';
 import { stampFromProperties, stampStatus, type StampStatus } from '../../engine/stamp/stamp';
 import { validateSheet, type SheetCheck, type ValidationResult } from '../../engine/validate/validate-sheet';
 import { webCryptoSha256 } from '../../host/sha256';
-import { readCustomProperties } from '../../xlsx/custom-properties';
-import { ZipPackage } from '../../xlsx/zip-package';
+import { CUSTOM_PART, customPropertiesOfXml } from '../../xlsx/custom-properties';
+import { ReadLimitError } from '../../xlsx/read-limits';
+import type { XlsxReader } from '../../xlsx/xlsx-reader';
 import { pickAllSheets, pickSheet, type PickedSheet } from './pick-sheet';
 import { readErrors, WorkbookReadError } from './read-errors';
-import { loadWorkbook } from './read-workbook';
+import { asReadError, loadWorkbook } from './read-workbook';
 
 export interface SheetsOptions {
   rubric: Rubric;
@@ -32,11 +33,15 @@ export interface CheckedSheet {
   stamp: StampStatus;
 }
 
-/** The workbook's custom properties; none when the package cannot be opened as a zip (ExcelJS read it anyway). */
-export function customPropertiesOf(bytes: Uint8Array): Record<string, string> {
+/**
+ * The workbook's custom properties, read through the bounded reader (a package whose other parts inflate
+ * past the limits must not be inflated whole for this); none when docProps/custom.xml cannot be read.
+ */
+export function customPropertiesOf(workbook: XlsxReader, file: string): Record<string, string> {
   try {
-    return readCustomProperties(ZipPackage.open(bytes));
-  } catch {
+    return customPropertiesOfXml(workbook.text(CUSTOM_PART));
+  } catch (err) {
+    if (err instanceof ReadLimitError) throw asReadError(err, file);
     return {};
   }
 }
@@ -58,7 +63,7 @@ export async function checkSheetBytes(bytes: Uint8Array, file: string, options: 
     } else {
       picked = [pickSheet(workbook, options.rubric, file, options.sheet)];
     }
-    const sheets = await checkPicked(picked, bytes, options);
+    const sheets = await checkPicked(picked, customPropertiesOf(workbook, file), options);
     return { file, ok: true, sheets, failed };
   } catch (err) {
     if (err instanceof WorkbookReadError) return { file, ok: false, error: err };
@@ -66,9 +71,9 @@ export async function checkSheetBytes(bytes: Uint8Array, file: string, options: 
   }
 }
 
-/** Each picked sheet validated, with the stamp status from the package's custom properties (none for a CSV). */
-export async function checkPicked(picked: readonly PickedSheet[], bytes: Uint8Array, options: SheetsOptions): Promise<CheckedSheet[]> {
-  const stamp = stampFromProperties(customPropertiesOf(bytes));
+/** Each picked sheet validated, with the stamp status from the package's custom properties ({} for a CSV). */
+export async function checkPicked(picked: readonly PickedSheet[], properties: Record<string, string>, options: SheetsOptions): Promise<CheckedSheet[]> {
+  const stamp = stampFromProperties(properties);
   const sheets: CheckedSheet[] = [];
   for (const p of picked) {
     const result = validateSheet(p.sheet, options.rubric, { locale: options.locale, extraChecks: options.extraChecks, table: p.table });

@@ -28,7 +28,7 @@ export async function checkSheets(file: string, options: SheetsOptions): Promise
     // A CSV export is read here (its reader needs the file name's extension), then checked like a sheet.
     if (isCsvInput(file, bytes)) {
       const csv = pickCsvSheet(bytes, file, options.rubric);
-      return { file, ok: true, bytes, sheets: await checkPicked([csv], bytes, options), failed: [], csv: csv.encoding };
+      return { file, ok: true, bytes, sheets: await checkPicked([csv], {}, options), failed: [], csv: csv.encoding };
     }
     const checked = await checkSheetBytes(bytes, file, options);
     return checked.ok ? { ...checked, bytes } : checked;

@@ -16,7 +16,8 @@ import type { SheetCheck } from '../validate/validate-sheet';
 import type { LocatedTable } from '../locate/locate-table';
 import { ENGINE_CONFIG } from './evaluate-formula';
 import { cellsOnCycles } from './formula-cycles';
-import { callsRubricFunction, callsVolatileFunction, nestingDepth, toDisplayFormula, toEngineFormula } from './formula-text';
+import { nestingDepth, toDisplayFormula, toEngineFormula } from './formula-text';
+import { staleFormulaTargets } from './formula-stale-targets';
 import { registerRubricPlugin, withFormulaContext } from './rubric-plugin';
 
 /** Deeper than this a formula is not given to HyperFormula, whose parser recurses per level (Excel allows 64). */
@@ -87,16 +88,7 @@ function clauseAt(table: LocatedTable | undefined, row: number): string | undefi
  * reference get one warning for the circle; a formula nested too deeply is skipped with a warning.
  */
 export function findStaleFormulas(sheet: SheetModel, rubric: Rubric, locale: Locale = 'zh-CN', table?: LocatedTable): Finding[] {
-  const targets: { row: number; col: number; formula: string; cached: CellValue }[] = [];
-  for (let r = 0; r < sheet.rowCount; r++) {
-    for (let c = 0; c < sheet.colCount; c++) {
-      const cell = sheet.cell(r, c);
-      // A formula never calculated (value null, e.g. a freshly generated template) has nothing to compare.
-      if (cell?.formula && cell.value !== null && callsRubricFunction(cell.formula) && !callsVolatileFunction(cell.formula)) {
-        targets.push({ row: r, col: c, formula: cell.formula, cached: cell.value });
-      }
-    }
-  }
+  const targets = staleFormulaTargets(sheet);
   if (targets.length === 0) return [];
 
   const findings: Finding[] = [];

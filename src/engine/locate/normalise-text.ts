@@ -10,9 +10,26 @@ const QUOTES = /["'“”„‟‘’‚‛「」『』〝〞〟＂＇]/g;
 const OPEN_BRACKETS = /[【〔［〖｛[{]/g;
 const CLOSE_BRACKETS = /[】〕］〗｝\]}]/g;
 
+/**
+ * The same texts come back in every sheet and every row (the rubric's wording, 是/否, headers), and the
+ * locator asks for them many times over: remembered, up to a bound, so a batch of workbooks pays once.
+ */
+function remembered(fn: (text: string) => string, max = 20_000): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      if (memo.size >= max) memo.clear();
+      out = fn(text);
+      memo.set(text, out);
+    }
+    return out;
+  };
+}
+
 /** NFKC (full-width → half-width), circled numbers as (n), every bracket as ( ), quotes dropped; line breaks kept. */
-export function normaliseText(text: string): string {
-  return text
+export const normaliseText = remembered((text) =>
+  text
     .replace(CIRCLED, (c) => `(${c.charCodeAt(0) - 0x245f})`)
     .normalize('NFKC')
     .replace(QUOTES, '')
@@ -22,8 +39,8 @@ export function normaliseText(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\u3000\u00a0]+/g, ' ')
     .trim()
-    .toLowerCase();
-}
+    .toLowerCase(),
+);
 
 /** A points note such as (25分), (-5分) or (最高5分), and a bare trailing 25分. */
 const POINTS = /\([^()]*\d[^()]*分[^()]*\)|-?\d+(?:\.\d+)?分$/g;
@@ -35,10 +52,10 @@ const PUNCTUATION = /[\s()<>《》,.;:!?、。·…\-—–―_/\\|*#~`+=@&%$^�
  * The comparison key of a name: normalised, points notes and a leading ordinal removed, then all
  * whitespace and punctuation removed, so 深化"政策找人"工作情况（7分） and 深化“政策找人” 工作情况 agree.
  */
-export function nameKey(text: string): string {
+export const nameKey = remembered((text) => {
   const compact = normaliseText(text).replace(/\s+/g, '');
   return compact.replace(POINTS, '').replace(LEADING_ORDINAL, '').replace(PUNCTUATION, '');
-}
+});
 
 /** The text a person sees in a cell: numbers as Excel shows them, booleans as TRUE/FALSE, errors as #N/A. */
 export function cellText(value: CellValue): string {

@@ -108,7 +108,9 @@ export function useWorkbookActions(host: WorkbookHost, rubric: Rubric, locale: L
     if (!outcome) return;
     // Said after every marking: how the marks go away again (「清除标记」), and what Ctrl+Z can and cannot do.
     const marked = outcome.result.findings.length > 0;
-    setState((s) => ({ ...s, result: outcome.result, current: outcome.first, notice: marked ? t('marksUndo') : s.notice }));
+    // What an older Excel could not do (hidden rows unknown, messages on a 问题清单 sheet), said once.
+    const said = [...(host.takeNotices?.() ?? []), ...(marked ? [t('marksUndo')] : [])];
+    setState((s) => ({ ...s, result: outcome.result, current: outcome.first, notice: said.length > 0 ? said.join(' ') : s.notice }));
     publishValidation({ kind: 'result', result: outcome.result });
   }, [host, rubric, locale, run, t]);
 

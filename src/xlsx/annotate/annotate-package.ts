@@ -8,12 +8,13 @@
  * - xl/styles.xml: fills, cell formats (and two fonts for 问题清单) appended;
  * - the sheet's comments part and VML drawing (created, with rels and content types, when absent);
  * - the 「问题清单」 sheet (added, or its content replaced), its workbook.xml entry, rel and content type.
- * Every other part is byte-for-byte the original.
+ * Every other part is byte-for-byte the original, its compressed bytes too (ZipPackage copies it as stored).
  */
 import type { Locale } from '../../engine/messages';
 import { toA1 } from '../../engine/sheet/sheet-model';
 import type { Severity } from '../../engine/validate/finding';
 import { issueListSheetName, type IssueListRow } from '../../engine/validate/issue-list';
+import { ReadLimitError } from '../read-limits';
 import { ZipPackage } from '../zip-package';
 import { writeIssueSheet, issueSheetXml } from './issue-sheet';
 import { patchNotes, threadedCommentCells } from './notes-patch';
@@ -37,10 +38,15 @@ export interface AnnotateRequest {
   noteHeading?: string;
   /** Rows of 「问题清单」; absent: no such sheet is written. */
   issues?: readonly IssueListRow[];
+  /**
+   * Told when 问题清单 was not added because the workbook's structure is protected (Excel would not let anyone
+   * add a sheet to it either); the marks and notes are still made.
+   */
+  onIssueSheetSkipped?: (why: 'structure-locked') => void;
   locale?: Locale;
 }
 
-export type AnnotateProblem = 'not-xlsx' | 'strict' | 'no-sheet' | 'damaged';
+export type AnnotateProblem = 'not-xlsx' | 'strict' | 'no-sheet' | 'damaged' | 'too-large';
 
 export class AnnotateError extends Error {
   constructor(
@@ -67,12 +73,25 @@ const damaged = (detail: string) =>
     `Cannot make the annotated copy: the workbook's internal structure is damaged (${detail}). The original is unchanged. Open it in Excel, save it again and retry.`,
   );
 
+const MB = 1024 * 1024;
+/** A part past a read limit (src/xlsx/read-limits.ts): the copy is not made rather than exhaust memory. */
+const tooLarge = (err: ReadLimitError) => {
+  const size = (n: number) => (err.limit === 'partBytes' || err.limit === 'totalBytes' ? `${Math.ceil(n / MB)} MB` : String(n));
+  const where = err.part ?? '';
+  return new AnnotateError(
+    'too-large',
+    `无法生成标注副本：工作簿的部件 ${where} 超过读取上限（${err.limit}：至少 ${size(err.actual)}，上限 ${size(err.max)}），不像自评表。原文件未被改动。`,
+    `Cannot make the annotated copy: part ${where} of the workbook exceeds a read limit (${err.limit}: at least ${size(err.actual)}, limit ${size(err.max)}); it does not look like a self-assessment workbook. The original is unchanged.`,
+  );
+};
+
 /** The annotated copy's bytes. Throws AnnotateError (never anything else) and never changes `bytes`. */
 export function annotatePackage(bytes: Uint8Array, request: AnnotateRequest): Uint8Array {
   try {
     return annotate(bytes, request);
   } catch (err) {
     if (err instanceof AnnotateError) throw err;
+    if (err instanceof ReadLimitError) throw tooLarge(err);
     if (err instanceof XmlPartError) throw damaged(`${err.part}: ${err.detail.split('\n')[0]}`);
     throw damaged((err as Error)?.message ?? String(err));
   }
@@ -141,12 +160,19 @@ function annotate(bytes: Uint8Array, request: AnnotateRequest): Uint8Array {
   if (targets.size > 0 || legacyDrawingRelId) pkg.write(sheetPart, patchSheet(sheetXml, info, targets, legacyDrawingRelId));
 
   if (request.issues && (request.issues.length > 0 || hasSheet(wbRoot, issueListSheetName(locale)))) {
-    writeIssueSheet(pkg, types, workbookPart, issueSheetXml(request.issues, locale, styles), locale);
+    if (structureLocked(wbRoot)) request.onIssueSheetSkipped?.('structure-locked');
+    else writeIssueSheet(pkg, types, workbookPart, issueSheetXml(request.issues, locale, styles), locale);
   }
   styles.save();
   types.save();
   return pkg.toBytes();
 }
+
+/** `<workbookProtection lockStructure="1">`: sheets may not be added, removed or renamed. */
+const structureLocked = (wbRoot: ReturnType<typeof parseTree>) => {
+  const lock = child(wbRoot, 'workbookProtection')?.attrs.lockStructure;
+  return lock === '1' || lock === 'true';
+};
 
 const hasSheet = (wbRoot: ReturnType<typeof parseTree>, name: string) =>
   childrenNamed(child(wbRoot, 'sheets') ?? wbRoot, 'sheet').some((s) => s.attrs.name === name);

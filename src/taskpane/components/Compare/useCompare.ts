@@ -3,8 +3,13 @@ import { useCallback, useState } from 'react';
 import type { Rubric } from '../../../engine/rubric-types';
 import type { WorkbookHost } from '../../../host/workbook-host';
 import type { Translate } from '../../strings';
-import { compareFiles, comparisonInsert } from './compare-files';
 import type { ChosenFile, CompareState } from './compare-types';
+
+/**
+ * Reading workbook files (the zip and XML readers) is only needed once someone chooses files to compare: loaded
+ * then, as its own chunk, so the pane every 街镇 opens to check its sheet does not carry it.
+ */
+const loadCompareFiles = () => import('./compare-files');
 
 const IDLE: CompareState = { progress: null, comparison: null, message: null, inserting: false };
 
@@ -15,6 +20,7 @@ export function useCompare(host: WorkbookHost, rubric: Rubric, t: Translate) {
     async (files: readonly ChosenFile[]) => {
       if (files.length === 0) return;
       setState({ ...IDLE, progress: { index: 0, count: files.length, file: files[0].name } });
+      const { compareFiles } = await loadCompareFiles();
       const comparison = await compareFiles(files, rubric, (progress) => setState((s) => ({ ...s, progress })));
       setState({ ...IDLE, comparison });
     },
@@ -26,6 +32,7 @@ export function useCompare(host: WorkbookHost, rubric: Rubric, t: Translate) {
     if (!comparison || !host.insertComparison) return;
     setState((s) => ({ ...s, inserting: true, message: null }));
     try {
+      const { comparisonInsert } = await loadCompareFiles();
       const names = await host.insertComparison(comparisonInsert(comparison, rubric.year));
       setState((s) => ({ ...s, inserting: false, message: t('compare.inserted', { sheets: names.join('、') }) }));
     } catch (err) {
