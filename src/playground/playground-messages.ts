@@ -37,6 +37,14 @@ const zhCN = {
   'status.validated': '{verdict}。问题已在表格中标出，并列在右侧任务窗格中。',
   'status.validatedClean': '{verdict}。',
   'status.cleared': '已清除 {count} 个单元格的标记。',
+  'status.reading': '正在读取“{file}”…（{step}）',
+  'status.cancelled': '已取消读取“{file}”，工作簿没有改动。',
+  'progress.check': '检查文件大小 {percent}%',
+  'progress.parse': '解析工作簿',
+  'progress.sheets': '整理工作表 {done}/{total}',
+  'progress.label': '读取进度',
+  cancel: '取消',
+  'cancel.hint': '停止读取（也可按 Esc），当前工作簿保持不变',
 } as const;
 
 export type PlaygroundMessageKey = keyof typeof zhCN;
@@ -74,6 +82,14 @@ const en: { readonly [K in PlaygroundMessageKey]: string } = {
   'status.validated': '{verdict}. The problems are marked in the grid and listed in the task pane.',
   'status.validatedClean': '{verdict}.',
   'status.cleared': 'Cleared the marks on {count} cell(s).',
+  'status.reading': 'Reading "{file}"… ({step})',
+  'status.cancelled': 'Stopped reading "{file}"; the workbook is unchanged.',
+  'progress.check': 'checking sizes {percent}%',
+  'progress.parse': 'parsing the workbook',
+  'progress.sheets': 'preparing worksheets {done}/{total}',
+  'progress.label': 'Reading progress',
+  cancel: 'Cancel',
+  'cancel.hint': 'Stop reading (or press Esc); the current workbook stays as it is',
 };
 
 const catalogues: Readonly<Record<Locale, { readonly [K in PlaygroundMessageKey]: string }>> = { 'zh-CN': zhCN, en };
