@@ -129,7 +129,7 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane, re
         setReading(undefined);
         returnFocus.current = returnTo ?? undefined;
       }
-      const { book, truncated } = read;
+      const { book, truncated, valuesOnly } = read;
       host.load(book);
       setSource(wb);
       setGeneration((g) => g + 1);
@@ -138,6 +138,8 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane, re
           intent: 'warning',
           text: pgText('warn.truncated', { sheets: truncated.join('、'), rows: MAX_ROWS, cols: MAX_COLS }, locale),
         });
+      } else if (valuesOnly) {
+        setStatus({ intent: 'warning', text: pgText('warn.valuesOnly', { file: wb.file }, locale) });
       } else {
         setStatus({ intent: 'success', text: pgText(loadedKey, { file: wb.file, sheets: book.sheets.length }, locale) });
       }

@@ -18,6 +18,7 @@ import { checkPackageLimits } from '../xlsx/package-limits';
 import { BROWSER_READ_LIMITS, type ReadLimits } from '../xlsx/read-limits';
 import { toA1, type Cell } from '../engine/sheet/sheet-model';
 import { sniffFileKind } from '../xlsx/file-kind';
+import { XlsxReader } from '../xlsx/xlsx-reader';
 import { hasContent, MAX_COLS, MAX_ROWS, readHidden, readMerges, visitCells } from '../xlsx/read-worksheet';
 import { fillColor } from './excel-colors';
 import type { Book, BookCell, BookSheet } from './workbook-model';
@@ -35,6 +36,8 @@ export interface ReadBook {
   book: Book;
   /** Sheets with content beyond MAX_ROWS × MAX_COLS; only the part inside was read. */
   truncated: string[];
+  /** ExcelJS could not read this valid package: values and formulas came from the streaming reader, without fills or notes. */
+  valuesOnly?: true;
 }
 
 function checkKind(bytes: Uint8Array, file: string): void {
@@ -94,6 +97,9 @@ function readSheet(ws: ExcelJS.Worksheet): { sheet: BookSheet; truncated: boolea
   };
 }
 
+/** ExcelJS threw on a package the streaming reader had read in full: not damage, a limit of ExcelJS. */
+class ExcelJsLoadError extends WorkbookReadError {}
+
 /** Load a workbook from its bytes, within `limits`; `file` names it in messages. Throws WorkbookReadError. */
 export async function loadXlsx(
   data: ArrayBuffer | Uint8Array,
@@ -113,7 +119,8 @@ export async function loadXlsx(
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (err) {
-    throw readErrors.corrupt(file, (err as Error)?.message ?? String(err));
+    const damaged = readErrors.corrupt(file, (err as Error)?.message ?? String(err));
+    throw new ExcelJsLoadError(damaged.problem, damaged.zh, damaged.en);
   }
   if (workbook.worksheets.length === 0) throw readErrors.noSheets(file);
   return workbook;
@@ -136,11 +143,65 @@ export function bookFromWorkbook(workbook: ExcelJS.Workbook, onProgress: OnReadP
   return { book: { sheets, active: active.name }, truncated };
 }
 
+/**
+ * The workbook's values and formulas from the streaming reader the CLI validates with: for packages that are
+ * valid but that ExcelJS cannot load (cells without `r`, some producers' part names), so a file `validate`
+ * reads is never called damaged here. The grid then has no fills or notes of the file's own to show.
+ */
+export function bookFromStreamingReader(bytes: Uint8Array, file: string, limits: ReadLimits = BROWSER_READ_LIMITS): ReadBook {
+  let reader: XlsxReader;
+  try {
+    reader = XlsxReader.open(bytes, limits);
+  } catch (err) {
+    throw asReadError(err, file);
+  }
+  if (reader.sheets.length === 0) throw readErrors.noSheets(file);
+  const sheets: BookSheet[] = [];
+  const truncated: string[] = [];
+  for (const entry of reader.sheets) {
+    let read: ReturnType<XlsxReader['readSheet']>;
+    try {
+      read = reader.readSheet(entry, { rows: MAX_ROWS, cols: MAX_COLS });
+    } catch (err) {
+      throw asReadError(err, file);
+    }
+    const { sheet } = read;
+    const cells = new Map<string, BookCell>();
+    for (let r = 0; r < sheet.rowCount; r++) {
+      for (let c = 0; c < sheet.colCount; c++) {
+        const cell = sheet.cell(r, c);
+        if (cell && hasContent(cell)) cells.set(toA1(r, c), { ...cell });
+      }
+    }
+    sheets.push({
+      name: entry.name,
+      cells,
+      merges: [...sheet.merges],
+      columnWidths: [],
+      hidden: entry.state !== 'visible',
+      protected: false,
+      ...(sheet.hiddenRows ? { hiddenRows: new Set(sheet.hiddenRows) } : {}),
+      ...(sheet.hiddenCols ? { hiddenCols: new Set(sheet.hiddenCols) } : {}),
+    });
+    if (read.truncated) truncated.push(entry.name);
+  }
+  const active = sheets.find((s) => !s.hidden) ?? sheets[0];
+  return { book: { sheets, active: active.name }, truncated, valuesOnly: true };
+}
+
 export async function readXlsx(
   data: ArrayBuffer | Uint8Array,
   file: string,
   onProgress: OnReadProgress = ignore,
   limits: ReadLimits = BROWSER_READ_LIMITS,
 ): Promise<ReadBook> {
-  return bookFromWorkbook(await loadXlsx(data, file, onProgress, limits), onProgress);
+  let workbook: ExcelJS.Workbook;
+  try {
+    workbook = await loadXlsx(data, file, onProgress, limits);
+  } catch (err) {
+    // Only ExcelJS's own failure: the limits check has already read every sheet with the streaming reader.
+    if (!(err instanceof ExcelJsLoadError)) throw err;
+    return bookFromStreamingReader(data instanceof Uint8Array ? data : new Uint8Array(data), file, limits);
+  }
+  return bookFromWorkbook(workbook, onProgress);
 }
