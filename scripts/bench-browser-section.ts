@@ -16,7 +16,7 @@ export const browserSection: BenchSection = {
   about:
     'production build in headless Chromium: ms from navigation start until 「一键校验」 is clickable and until the example is ' +
     'loaded and drawn (first load and median of 5); one validation of the example end to end, click → findings listed ' +
-    '(first and median of 7); playground.js size (it carries ExcelJS and HyperFormula, so it is not held to the pane\'s 200 KB)',
+    '(first and median of 7); playground.js size (it carries HyperFormula, so it is not held to the pane\'s 200 KB; ExcelJS is in the read worker\'s chunk and loads with the download)',
   async run(): Promise<Figures> {
     const child = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-browser.js'), '--json'], {
       cwd: ROOT,

@@ -4,6 +4,8 @@
  *  - A sheet that inflates past the part limit (~1.2 MB zip → ~1.2 GB XML), once with honest sizes in the
  *    zip directory and once with a lying (small) declared size, so the counted limit is what stops it.
  *  - 16 M cells in ~43 MB, the same two ways.
+ *  - The same four files through the playground's reader (what its read worker runs: the limits checked,
+ *    then ExcelJS), one child each (scripts/playground-read-child.ts).
  *  - `validate --json` over ~215 example files as a whole process, against a bare `node` that only unzips
  *    the same files and scans their sheet and shared strings.
  * The files are generated into a temp dir by streaming (fflate's Zip), never held whole in memory.
@@ -17,6 +19,7 @@ import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { EXAMPLE, ROOT, type BenchSection, type Figures } from './bench-util';
 
 const CLI = () => join(ROOT, 'dist-cli', 'src', 'cli', 'main.js');
+const PLAYGROUND_READ = () => join(ROOT, 'dist-cli', 'scripts', 'playground-read-child.js');
 
 // maxRSS in KB, then user and system CPU in µs: on a shared machine CPU time is the steadier figure.
 const PRELOAD = `process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.BENCH_RSS_FILE, [u.maxRSS, u.userCPUTime, u.systemCPUTime].join(',')); } catch {} });`;
@@ -118,11 +121,26 @@ function* manyCellsSheet(): Generator<string> {
   yield '</sheetData></worksheet>';
 }
 
+const column = (c: number) => (c >= 26 ? String.fromCharCode(64 + Math.floor(c / 26)) : '') + String.fromCharCode(65 + (c % 26));
+
+/** Just inside the playground's cells limit (500,000): 4,990 rows × 100 addressed cells, a workbook ExcelJS reads whole. */
+function* atBrowserLimitSheet(): Generator<string> {
+  yield `<worksheet xmlns="${MAIN}"><sheetData>`;
+  for (let r = 1; r <= 4990; r++) {
+    const parts: string[] = [`<row r="${r}">`];
+    for (let c = 0; c < 100; c++) parts.push(`<c r="${column(c)}${r}"><v>${(r * 100 + c) % 997}</v></c>`);
+    parts.push('</row>');
+    yield parts.join('');
+  }
+  yield '</sheetData></worksheet>';
+}
+
 export const readingSection: BenchSection = {
   name: 'bounded reading (issue 12)',
   about:
     'validate as a whole process on hostile files (targets: each refused under 20 s and 600 MB peak RSS): a sheet inflating to ~1.2 GB ' +
-    'from ~1.2 MB, and 16 M cells in ~43 MB, each with honest and with lying declared sizes; then `validate --json` on 215 example files ' +
+    'from ~1.2 MB, and 16 M cells in ~43 MB, each with honest and with lying declared sizes; the same files through the playground\'s ' +
+    'reader (playground*: what its worker runs, in Node), and a valid 499,000-cell workbook just inside its cells limit; then `validate --json` on 215 example files ' +
     'against a bare node that only unzips them and scans sheet + shared strings (target ratio ≤ 1.3); wall and CPU time of each child',
   async run(): Promise<Figures> {
     const dir = mkdtempSync(join(tmpdir(), 'rubric-bench-'));
@@ -134,6 +152,8 @@ export const readingSection: BenchSection = {
       writeStreamedXlsx(cells, manyCellsSheet, 1);
       lieAboutSize(bomb, join(dir, 'bomb-lying.xlsx'));
       lieAboutSize(cells, join(dir, 'cells16m-lying.xlsx'));
+      const atLimit = join(dir, 'cells499k.xlsx');
+      writeStreamedXlsx(atLimit, atBrowserLimitSheet, 6);
       figures.bombZipMb = Number((readFileSync(bomb).length / 1024 / 1024).toFixed(2));
       figures.cellsZipMb = Number((readFileSync(cells).length / 1024 / 1024).toFixed(1));
       for (const [key, file] of [
@@ -156,6 +176,26 @@ export const readingSection: BenchSection = {
         figures[`${key}PeakMb`] = run.peakMb;
         figures[`${key}Exit`] = run.code;
         figures[`${key}Verdict`] = verdict;
+      }
+      for (const [key, file] of [
+        ['bomb', bomb],
+        ['bombLying', join(dir, 'bomb-lying.xlsx')],
+        ['cells16m', cells],
+        ['cells16mLying', join(dir, 'cells16m-lying.xlsx')],
+        ['cells499k', atLimit],
+      ] as const) {
+        const run = runNode(dir, [PLAYGROUND_READ(), file]);
+        let verdict = 'unparsable output';
+        try {
+          const out = JSON.parse(run.stdout) as { read?: boolean; error?: string };
+          verdict = out.error ? `refused: ${out.error.replace(/^.*?exceeds a read limit: /, '').slice(0, 100)}` : 'read';
+        } catch {
+          // reported as 'unparsable output'
+        }
+        const name = `playground${key[0].toUpperCase()}${key.slice(1)}`;
+        figures[`${name}Ms`] = run.ms;
+        figures[`${name}PeakMb`] = run.peakMb;
+        figures[`${name}Verdict`] = verdict;
       }
 
       const examples = [EXAMPLE, join(ROOT, 'examples', 'clean-2023-自评表.xlsx')];

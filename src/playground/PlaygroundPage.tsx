@@ -3,7 +3,7 @@
  * task pane beside it, as in Excel. The pane is passed in unchanged; it is remounted for each workbook
  * opened so it starts fresh, as it would in a newly opened Excel window.
  */
-import { Button, MessageBar, MessageBarBody, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, ProgressBar, Spinner, Tab, TabList } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ChangeEvent, type ReactNode } from 'react';
 import type { Locale } from '../engine/messages';
 import { HostError } from '../host/workbook-host';
@@ -14,8 +14,12 @@ import { stringsFor, translator } from '../taskpane/strings';
 import type { MemoryHost } from './memory-host';
 import { pgText } from './playground-messages';
 import { SheetGrid } from './SheetGrid';
-import { MAX_COLS, MAX_ROWS, readXlsx, WorkbookReadError } from './xlsx-read';
-import { exportXlsx } from './xlsx-write';
+import { ReadCancelled, type WorkbookReader } from './workbook-reader';
+import { WorkbookReadError } from '../cli/xlsx/read-errors';
+import { MAX_COLS, MAX_ROWS } from '../xlsx/read-worksheet';
+// Types only: ExcelJS (which xlsx-read and xlsx-write carry) stays out of the page's first bundle; the worker
+// reads, and the download loads its writer when it is first clicked.
+import type { ReadBook, ReadProgress } from './xlsx-read';
 
 export interface SampleWorkbook {
   file: string;
@@ -31,6 +35,31 @@ export interface PlaygroundPageProps {
   insertBlank: () => Promise<string>;
   /** The task pane. */
   pane: ReactNode;
+  /** Reads an opened file off the page's thread (index.tsx: a Web Worker; tests: a fake one). */
+  readWorkbook: WorkbookReader;
+}
+
+/** A read under way: what the status line, the progress bar and 「取消」 show. */
+interface Reading {
+  file: string;
+  progress?: ReadProgress;
+  cancel: () => void;
+  /** Started from a button: 「取消」 takes the focus, and gives it back to `returnTo` when the read ends. */
+  returnTo?: HTMLElement | null;
+}
+
+function stepText(progress: ReadProgress | undefined, locale: Locale): string {
+  if (!progress || progress.stage === 'check') return pgText('progress.check', { percent: Math.round((progress?.fraction ?? 0) * 100) }, locale);
+  if (progress.stage === 'parse') return pgText('progress.parse', {}, locale);
+  return pgText('progress.sheets', { done: progress.done, total: progress.total }, locale);
+}
+
+/** The bar's value; undefined (an indeterminate bar) while ExcelJS parses, which reports no progress. */
+function barValue(progress: ReadProgress | undefined): number | undefined {
+  if (!progress) return 0;
+  if (progress.stage === 'check') return progress.fraction;
+  if (progress.stage === 'sheets') return progress.total > 0 ? progress.done / progress.total : 1;
+  return undefined;
 }
 
 type Status = { intent: 'info' | 'success' | 'warning' | 'error'; text: string };
@@ -48,13 +77,19 @@ function describe(err: unknown, locale: Locale): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: PlaygroundPageProps) {
+export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane, readWorkbook }: PlaygroundPageProps) {
   useSyncExternalStore(host.subscribe, host.getVersion);
   const [source, setSource] = useState<SampleWorkbook | undefined>();
   const [status, setStatus] = useState<Status | undefined>();
   const [busy, setBusy] = useState(true);
   const [generation, setGeneration] = useState(0);
+  const [reading, setReading] = useState<Reading | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const sampleButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  /** Where the focus goes back to once a read started from a button has ended and the page is idle. */
+  const returnFocus = useRef<HTMLElement | undefined>(undefined);
   const say = (key: Parameters<typeof pgText>[0], params: Record<string, string | number>, intent: Status['intent']) =>
     setStatus({ intent, text: pgText(key, params, locale) });
 
@@ -79,10 +114,22 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
     [locale],
   );
 
-  /** Read the bytes first: a file that cannot be read leaves the current workbook as it was. */
+  /**
+   * Read the bytes first, in the worker: a file that cannot be read, or whose reading is cancelled, leaves
+   * the current workbook as it was. Throws WorkbookReadError or ReadCancelled.
+   */
   const open = useCallback(
-    async (wb: SampleWorkbook, loadedKey: 'status.loaded' | 'status.sampleLoaded') => {
-      const { book, truncated } = await readXlsx(wb.bytes, wb.file);
+    async (wb: SampleWorkbook, loadedKey: 'status.loaded' | 'status.sampleLoaded', returnTo?: HTMLElement | null) => {
+      const task = readWorkbook(wb.bytes, wb.file, (progress) => setReading((r) => (r ? { ...r, progress } : r)));
+      setReading({ file: wb.file, cancel: task.cancel, returnTo });
+      let read: ReadBook;
+      try {
+        read = await task.result;
+      } finally {
+        setReading(undefined);
+        returnFocus.current = returnTo ?? undefined;
+      }
+      const { book, truncated, valuesOnly } = read;
       host.load(book);
       setSource(wb);
       setGeneration((g) => g + 1);
@@ -91,19 +138,25 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
           intent: 'warning',
           text: pgText('warn.truncated', { sheets: truncated.join('、'), rows: MAX_ROWS, cols: MAX_COLS }, locale),
         });
+      } else if (valuesOnly) {
+        setStatus({ intent: 'warning', text: pgText('warn.valuesOnly', { file: wb.file }, locale) });
       } else {
         setStatus({ intent: 'success', text: pgText(loadedKey, { file: wb.file, sheets: book.sheets.length }, locale) });
       }
     },
-    [host, locale],
+    [host, locale, readWorkbook],
   );
 
-  const openSample = useCallback(async () => {
+  const openSample = useCallback(async (returnTo?: HTMLElement | null) => {
     setBusy(true);
     host.setLoading(pgText('status.opening', {}, locale));
     try {
-      await open(await loadSample(), 'status.sampleLoaded');
+      await open(await loadSample(), 'status.sampleLoaded', returnTo);
     } catch (err) {
+      if (err instanceof ReadCancelled) {
+        say('status.cancelled', { file: err.file }, 'info');
+        return;
+      }
       const detail = describe(err, locale);
       // Without the example the page is still useful: a blank sheet to try 「生成评分表」 and the functions on.
       if (host.workbook.sheets.every((s) => s.cells.size === 0)) {
@@ -132,14 +185,36 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
     say('status.loading', { file: file.name }, 'info');
     host.setLoading(pgText('status.loading', { file: file.name }, locale));
     try {
-      await open({ file: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, 'status.loaded');
+      await open({ file: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, 'status.loaded', openButton.current);
     } catch (err) {
-      say('error.read', { file: file.name, detail: describe(err, locale) }, 'error');
+      if (err instanceof ReadCancelled) say('status.cancelled', { file: file.name }, 'info');
+      else say('error.read', { file: file.name, detail: describe(err, locale) }, 'error');
     } finally {
       host.setLoading(null);
       setBusy(false);
     }
   };
+
+  // 「取消」 takes the focus when a button started the read; Esc cancels from anywhere on the page.
+  const cancelRead = reading?.cancel;
+  const focusCancel = reading?.returnTo !== undefined && reading.returnTo !== null;
+  useEffect(() => {
+    if (!cancelRead) return undefined;
+    if (focusCancel) cancelButton.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') cancelRead();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [cancelRead, focusCancel]);
+
+  // 「取消」 has gone with the read; the button that started it is enabled again: the keyboard user carries on there.
+  useEffect(() => {
+    const target = returnFocus.current;
+    if (busy || !target) return;
+    returnFocus.current = undefined;
+    if (document.activeElement === null || document.activeElement === document.body) target.focus();
+  }, [busy]);
 
   // Offered as annotated only when there is something marked to take home.
   const marked = host.markCount > 0;
@@ -149,6 +224,7 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
     try {
       const file = source?.file ?? 'workbook.xlsx';
       const name = marked ? annotatedFileName(file, locale) : file;
+      const { exportXlsx } = await import('./xlsx-write');
       const bytes = await exportXlsx(host.workbook, (s, a) => host.valueAt(s, a), source?.bytes, source?.file, host.allMarks(), locale);
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
       const a = document.createElement('a');
@@ -186,25 +262,35 @@ export function PlaygroundPage({ host, locale, loadSample, insertBlank, pane }: 
             accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             onChange={(e) => void onFile(e)}
           />
-          <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={busy}>
+          <Button ref={openButton} appearance="primary" onClick={() => fileInput.current?.click()} disabled={busy}>
             {pgText('open', {}, locale)}
           </Button>
-          <Button onClick={() => void openSample()} disabled={busy}>
+          <Button ref={sampleButton} onClick={() => void openSample(sampleButton.current)} disabled={busy}>
             {pgText('loadSample', {}, locale)}
           </Button>
           <Button onClick={() => void download()} disabled={busy}>
             {pgText(marked ? 'download' : 'downloadPlain', {}, locale)}
           </Button>
+          {reading ? (
+            <Button ref={cancelButton} onClick={reading.cancel} title={pgText('cancel.hint', {}, locale)}>
+              {pgText('cancel', {}, locale)}
+            </Button>
+          ) : null}
           {busy ? <Spinner size="tiny" /> : null}
         </div>
       </header>
       <div className="pg-status" role="status" aria-live="polite">
-        {status ? (
+        {reading ? (
+          <MessageBar intent="info">
+            <MessageBarBody>{pgText('status.reading', { file: reading.file, step: stepText(reading.progress, locale) }, locale)}</MessageBarBody>
+          </MessageBar>
+        ) : status ? (
           <MessageBar intent={status.intent}>
             <MessageBarBody>{status.text}</MessageBarBody>
           </MessageBar>
         ) : null}
       </div>
+      {reading ? <ProgressBar className="pg-progress" value={barValue(reading.progress)} aria-label={pgText('progress.label', {}, locale)} /> : null}
       {/* Not landmarks: the pane brings its own <main>, which must not sit inside another landmark. */}
       <div className="pg-main">
         <section className="pg-sheet" aria-label={pgText('sheets', {}, locale)}>

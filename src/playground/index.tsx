@@ -2,6 +2,8 @@
  * playground.html: the task pane, unchanged, on an in-memory workbook in any browser. No Office.js and
  * nothing from outside this origin; the example workbook is fetched from beside the page.
  */
+// First: it starts the read worker (see page-reader.ts).
+import { readWorkbook } from './page-reader';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -42,6 +44,7 @@ function Playground() {
       locale={locale}
       loadSample={loadSample}
       insertBlank={insertBlank}
+      readWorkbook={readWorkbook}
       pane={<App key={locale} host={host} rubric={rubric} locale={locale} onLocaleChange={setLocale} />}
     />
   );

@@ -20,6 +20,7 @@ const zhCN = {
   'error.read': '无法读取“{file}”：{detail}',
   'error.download': '无法生成下载文件（{detail}）。工作簿没有改动，请重试。',
   'warn.truncated': '工作表“{sheets}”内容过多，只读入了前 {rows} 行 × {cols} 列。',
+  'warn.valuesOnly': '已打开 {file}：网页无法显示这个文件的颜色、备注和列宽，只读入了数值和公式；校验不受影响，下载的副本仍保留原文件的全部格式。',
   'grid.label': '工作表“{sheet}”',
   'grid.corner': '行号与列标',
   'grid.truncated': '只显示前 {rows} 行。',
@@ -37,6 +38,14 @@ const zhCN = {
   'status.validated': '{verdict}。问题已在表格中标出，并列在右侧任务窗格中。',
   'status.validatedClean': '{verdict}。',
   'status.cleared': '已清除 {count} 个单元格的标记。',
+  'status.reading': '正在读取“{file}”…（{step}）',
+  'status.cancelled': '已取消读取“{file}”，工作簿没有改动。',
+  'progress.check': '检查文件大小 {percent}%',
+  'progress.parse': '解析工作簿',
+  'progress.sheets': '整理工作表 {done}/{total}',
+  'progress.label': '读取进度',
+  cancel: '取消',
+  'cancel.hint': '停止读取（也可按 Esc），当前工作簿保持不变',
 } as const;
 
 export type PlaygroundMessageKey = keyof typeof zhCN;
@@ -57,6 +66,7 @@ const en: { readonly [K in PlaygroundMessageKey]: string } = {
   'error.read': 'Could not read "{file}": {detail}',
   'error.download': 'Could not create the download ({detail}). The workbook is unchanged; please try again.',
   'warn.truncated': 'Worksheet(s) "{sheets}" hold too much; only the first {rows} rows × {cols} columns were read.',
+  'warn.valuesOnly': 'Opened {file}: the page cannot show this file\'s fills, notes and column widths, so only values and formulas were read. Checking is not affected, and a downloaded copy keeps all of the original formatting.',
   'grid.label': 'Worksheet "{sheet}"',
   'grid.corner': 'Row numbers and column letters',
   'grid.truncated': 'Only the first {rows} rows are shown.',
@@ -74,6 +84,14 @@ const en: { readonly [K in PlaygroundMessageKey]: string } = {
   'status.validated': '{verdict}. The problems are marked in the grid and listed in the task pane.',
   'status.validatedClean': '{verdict}.',
   'status.cleared': 'Cleared the marks on {count} cell(s).',
+  'status.reading': 'Reading "{file}"… ({step})',
+  'status.cancelled': 'Stopped reading "{file}"; the workbook is unchanged.',
+  'progress.check': 'checking sizes {percent}%',
+  'progress.parse': 'parsing the workbook',
+  'progress.sheets': 'preparing worksheets {done}/{total}',
+  'progress.label': 'Reading progress',
+  cancel: 'Cancel',
+  'cancel.hint': 'Stop reading (or press Esc); the current workbook stays as it is',
 };
 
 const catalogues: Readonly<Record<Locale, { readonly [K in PlaygroundMessageKey]: string }>> = { 'zh-CN': zhCN, en };

@@ -36,6 +36,15 @@ export const READ_LIMITS: Readonly<ReadLimits> = {
   cols: 100,
 };
 
+/**
+ * The playground's: the same except cells. After these checks the page still builds ExcelJS's full model of
+ * the workbook (for fills, notes, fonts and widths), some 0.8 KB per cell, where the CLI's streaming reader
+ * holds only the cells of a 5,000 × 100 table. 500,000 cells is that table full; `npm run bench` reads a
+ * 499,000-cell workbook this way at about 390 MB peak, where 2,000,000 cells would be four times that in
+ * the tab's worker.
+ */
+export const BROWSER_READ_LIMITS: Readonly<ReadLimits> = { ...READ_LIMITS, cells: 500_000 };
+
 export type LimitName = Exclude<keyof ReadLimits, 'rows' | 'cols'>;
 
 /** A limit was reached: `part` is the zip entry being read, `actual` at least what was found (declared or counted). */

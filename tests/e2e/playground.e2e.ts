@@ -13,6 +13,7 @@ import { severityWord } from '../../src/engine/validate/issue-list';
 import { NOTE_AUTHOR } from '../../src/engine/validate/note-text';
 import { launchChromium, ROOT, startStaticServer } from '../../scripts/e2e-support';
 import { loadBundled } from '../rubric/bundled';
+import { inflatingXlsx } from '../support/hostile-xlsx';
 import { plantedWorkbook, type PlantedWorkbook } from './planted-workbook';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -35,6 +36,8 @@ let page: Page;
 let fixture: PlantedWorkbook;
 const requests: string[] = [];
 const pageErrors: string[] = [];
+/** Every Web Worker the page started. */
+const workers: import('playwright-core').Worker[] = [];
 let fillsBefore: Record<string, string>;
 let notesBefore: Record<string, string>;
 
@@ -125,6 +128,7 @@ beforeAll(async () => {
   page.setDefaultTimeout(20_000);
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => pageErrors.push(String(e)));
+  page.on('worker', (w) => workers.push(w));
   page.on('console', (m) => {
     if (m.type() === 'error') pageErrors.push(m.text());
   });
@@ -320,6 +324,44 @@ step('「清除标记」 brings back every cell\'s original fill and note', asyn
   await paneButton('清除标记').click();
   await paneIdle();
   await page.waitForFunction((grid) => document.querySelectorAll(`${grid} td[data-severity]`).length === 0, GRID);
+  expect(await gridFills()).toEqual(fillsBefore);
+  expect(await gridNotes()).toEqual(notesBefore);
+});
+
+step('an opened .xlsx is read in the read worker; the page answers meanwhile, and 取消 (Enter) ends it, the workbook kept', async () => {
+  // Every read so far went through the worker chunk, one worker each (and one started ahead for the next).
+  expect(workers.length).toBeGreaterThanOrEqual(3);
+  expect(workers.every((w) => /\/read-worker\.js$/.test(w.url()))).toBe(true);
+  const before = workers.length;
+  // The one started ahead is the one that will read.
+  const reading = workers.at(-1)!;
+  const closed = new Promise<void>((resolve) => reading.once('close', () => resolve()));
+  // ~390,000 cells, inside the limits: seconds of work for ExcelJS.
+  await page.setInputFiles('#pg-file', { name: '很大的表.xlsx', mimeType: XLSX, buffer: Buffer.from(inflatingXlsx(6, { refs: true })) });
+  const cancel = page.getByRole('button', { name: '取消', exact: true });
+  await cancel.waitFor();
+  await expect(page.locator('.pg-status').innerText()).resolves.toContain('正在读取“很大的表.xlsx”');
+  // The page's own thread is free while the worker reads: a frame is drawn and the read is still under way.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  await expect(cancel.isVisible()).resolves.toBe(true);
+  // 取消 has the focus (the read was started from the toolbar): Enter cancels.
+  await page.waitForFunction(() => document.activeElement?.textContent === '取消');
+  await page.keyboard.press('Enter');
+  await closed;
+  await page.waitForFunction(() => document.querySelector('.pg-status')?.textContent?.includes('已取消读取“很大的表.xlsx”'));
+  // And the next one is started ahead again.
+  for (let i = 0; i < 100 && workers.length === before; i++) await page.waitForTimeout(100);
+  expect(workers.length).toBe(before + 1);
+  await page.waitForSelector('.playground[data-state="ready"]');
+  expect(await gridFills()).toEqual(fillsBefore);
+  expect(await gridNotes()).toEqual(notesBefore);
+});
+
+step('a workbook whose sheet inflates past 64 MB (its zip directory saying 1 KB) is refused by the limit\'s name; the workbook stays', async () => {
+  await page.setInputFiles('#pg-file', { name: '炸弹.xlsx', mimeType: XLSX, buffer: Buffer.from(inflatingXlsx(90, { lie: true })) });
+  await page.waitForFunction(() => document.querySelector('.pg-status')?.textContent?.includes('无法读取“炸弹.xlsx”'));
+  await expect(page.locator('.pg-status').innerText()).resolves.toContain('超出读取上限：单个部件解压后的大小');
+  await page.waitForSelector('.playground[data-state="ready"]');
   expect(await gridFills()).toEqual(fillsBefore);
   expect(await gridNotes()).toEqual(notesBefore);
 });

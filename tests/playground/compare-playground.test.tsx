@@ -6,6 +6,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { buildTemplateSpec } from '../../src/engine/template/build-template';
 import { MemoryHost } from '../../src/playground/memory-host';
 import { PlaygroundPage } from '../../src/playground/PlaygroundPage';
+import { inProcessReader } from '../support/fake-read-worker';
 import { emptyBook } from '../../src/playground/workbook-model';
 import { App } from '../../src/taskpane/App';
 import { districtPlan, workbookBytes } from '../cli/district-workbooks';
@@ -32,6 +33,7 @@ test('two chosen workbooks are ranked in the pane, and 插入汇总表 adds 汇�
           throw new Error('no example in this test');
         }}
         insertBlank={() => host.insertSheet(buildTemplateSpec(rubric))}
+        readWorkbook={inProcessReader()}
         pane={<App host={host} rubric={rubric} />}
       />
     </FluentProvider>,

@@ -13,6 +13,7 @@ import { validateSheet } from '../../src/engine/validate/validate-sheet';
 import { publishValidation, resetValidationEvents } from '../../src/host/validation-events';
 import { MemoryHost, parseCellInput } from '../../src/playground/memory-host';
 import { PlaygroundPage } from '../../src/playground/PlaygroundPage';
+import { inProcessReader } from '../support/fake-read-worker';
 import { revealScroll } from '../../src/playground/reveal-cell';
 import { SheetGrid } from '../../src/playground/SheetGrid';
 import { emptySheet, type Book } from '../../src/playground/workbook-model';
@@ -119,7 +120,7 @@ describe('the page around the grid', () => {
     const bytes = await exampleBytes();
     render(
       <FluentProvider theme={webLightTheme}>
-        <PlaygroundPage host={host} locale="zh-CN" loadSample={async () => ({ file: '示例.xlsx', bytes })} insertBlank={() => host.insertSheet(buildTemplateSpec(rubric))} pane={<p>任务窗格</p>} />
+        <PlaygroundPage host={host} locale="zh-CN" loadSample={async () => ({ file: '示例.xlsx', bytes })} insertBlank={() => host.insertSheet(buildTemplateSpec(rubric))} readWorkbook={inProcessReader()} pane={<p>任务窗格</p>} />
       </FluentProvider>,
     );
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已加载示例'));

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { buildTemplateSpec } from '../../src/engine/template/build-template';
 import { MemoryHost } from '../../src/playground/memory-host';
 import { annotatedFileName, PlaygroundPage, type SampleWorkbook } from '../../src/playground/PlaygroundPage';
+import { inProcessReader } from '../support/fake-read-worker';
 import { SheetGrid } from '../../src/playground/SheetGrid';
 import { cloneBook, emptyBook, emptySheet, type Book } from '../../src/playground/workbook-model';
 import { loadBundled } from '../rubric/bundled';
@@ -86,6 +87,7 @@ function renderPage(host: MemoryHost, loadSample: () => Promise<SampleWorkbook>)
         locale="zh-CN"
         loadSample={loadSample}
         insertBlank={() => host.insertSheet(buildTemplateSpec(rubric))}
+        readWorkbook={inProcessReader()}
         pane={<p>任务窗格</p>}
       />
     </FluentProvider>,
