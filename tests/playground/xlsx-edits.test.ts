@@ -12,7 +12,7 @@ import { MemoryHost } from '../../src/playground/memory-host';
 import { exportXlsx } from '../../src/playground/xlsx-write';
 import { readXlsx } from '../../src/playground/xlsx-read';
 import { loadBundled } from '../rubric/bundled';
-import { EDITABLE_SHEET, editableFixtureParts, streamedCells, wellFormed, zipParts } from '../support/office-package';
+import { EDITABLE_SHEET, editableFixtureParts, fixtureParts, MARKED_SHEET, streamedCells, wellFormed, zipParts } from '../support/office-package';
 
 jest.setTimeout(120_000);
 
@@ -215,4 +215,16 @@ test('a workbook whose structure is protected: edits and marks download, a sheet
     problem: 'structure-locked',
     zh: expect.stringContaining('「自评表 (2)」'),
   });
+});
+
+test('a workbook ExcelJS cannot load (cells without r, a sheet not named sheetN.xml), read values-only, downloads patched with its edits', async () => {
+  const before = fixtureParts({ commentsPath: 'xl/comments/comment1.xml' });
+  const bytes = zipParts(before);
+  const read = await readXlsx(bytes, 'openpyxl.xlsx');
+  expect(read.valuesOnly).toBe(true);
+  const host = new MemoryHost(read.book);
+  host.editCell('自评表', 'E3', '3.5');
+  const out = unzip(await exportXlsx(host.workbook, host.valueAt.bind(host), bytes, 'openpyxl.xlsx', host.allMarks()));
+  expect(out[MARKED_SHEET]).toContain('<c r="E3" s="1"><v>3.5</v></c>');
+  for (const [name, text] of Object.entries(before)) if (![MARKED_SHEET, 'xl/workbook.xml'].includes(name)) expect([name, out[name]]).toEqual([name, text]);
 });
