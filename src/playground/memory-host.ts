@@ -270,8 +270,10 @@ export class MemoryHost implements WorkbookHost {
   }
 
   /** Every mark now on the workbook, for the download. */
-  allMarks(): { sheet: string; cell: string; severity: Severity; note: string }[] {
-    return [...this.marks].flatMap(([sheet, records]) => [...records].map(([cell, r]) => ({ sheet, cell, severity: r.severity, note: r.note })));
+  allMarks(): { sheet: string; cell: string; severity: Severity; note: string; originalFill?: string }[] {
+    return [...this.marks].flatMap(([sheet, records]) =>
+      [...records].map(([cell, r]) => ({ sheet, cell, severity: r.severity, note: r.note, ...(r.fill !== undefined ? { originalFill: r.fill } : {}) })),
+    );
   }
 
   /** Number of cells currently marked, over all sheets. */

@@ -22,5 +22,7 @@ export function sheetFromSpec(spec: TemplateSpec, name: string = spec.sheetName)
     return { top: p.row, left: p.col, bottom: q.row, right: q.col };
   });
   sheet.columnWidths = spec.columns.map((c) => c.width);
+  if (spec.freezeRows > 0) sheet.freezeRows = spec.freezeRows;
+  if (spec.validations.length > 0) sheet.validations = spec.validations.map((v) => ({ ...v }));
   return sheet;
 }

@@ -4,6 +4,7 @@
  * HyperFormula (formula-engine.ts), the cached `value` is what the file had.
  */
 import type { CellValue, MergeRange } from '../engine/sheet/sheet-model';
+import type { TemplateValidation } from '../engine/template/template-spec';
 
 export interface BookCell {
   /** A literal value, or for a formula cell the result cached in the file (used when the formula cannot compute here). */
@@ -34,6 +35,9 @@ export interface BookSheet {
   /** 0-based rows and columns hidden in the file (or at zero height/width): the validator prefers what is visible. */
   hiddenRows?: Set<number>;
   hiddenCols?: Set<number>;
+  /** A sheet the page drew from a template: rows frozen at the top and the input rules, written into a download. */
+  freezeRows?: number;
+  validations?: TemplateValidation[];
 }
 
 export interface Book {
@@ -85,6 +89,7 @@ export function cloneBook(book: Book): Book {
       columnWidths: [...s.columnWidths],
       ...(s.hiddenRows ? { hiddenRows: new Set(s.hiddenRows) } : {}),
       ...(s.hiddenCols ? { hiddenCols: new Set(s.hiddenCols) } : {}),
+      ...(s.validations ? { validations: s.validations.map((v) => ({ ...v, ...(v.list ? { list: [...v.list] } : {}) })) } : {}),
     })),
   };
 }

@@ -1,15 +1,18 @@
 /**
- * The annotated workbook to download. A file the user opened is patched (src/xlsx/annotate, the same
- * code as the CLI's copy): only the marks' fills and notes and a 「问题清单」 sheet change, every other
- * part stays byte for byte. A workbook started empty in the page is a new file, built with ExcelJS.
+ * The workbook to download. A file the user opened is patched (src/xlsx/annotate, the same code as the
+ * CLI's copy): the cells edited in the page get their new content, the sheets the page inserted are
+ * added, the marks' fills and notes and a 「问题清单」 sheet are written — every other part, and every
+ * other element of the parts touched, stays as the file had it. Only a workbook started empty in the
+ * page is a new file, built with ExcelJS.
  */
 import ExcelJS from 'exceljs';
 import type { Locale } from '../engine/messages';
 import type { Finding, Severity } from '../engine/validate/finding';
 import { issueListRows } from '../engine/validate/issue-list';
 import { annotatePackage } from '../xlsx/annotate/annotate-package';
-import { fromA1, isCellError, type CellValue } from '../engine/sheet/sheet-model';
-import { bookFromWorkbook, loadXlsx } from './xlsx-read';
+import { editPackage, type AddedSheet, type CellEdit, type SheetEdits } from '../xlsx/annotate/edit-package';
+import { columnLetters, isCellError, type CellValue, type MergeRange } from '../engine/sheet/sheet-model';
+import { readXlsx } from './xlsx-read';
 import { findSheet, type Book, type BookCell, type BookSheet } from './workbook-model';
 import { toFileFormula } from '../engine/formulas/formula-text';
 import { NOTE_AUTHOR } from '../engine/validate/note-text';
@@ -26,18 +29,9 @@ function cachedResult(v: CellValue): ExcelJS.CellFormulaValue['result'] {
   return v;
 }
 
-function writeFill(cell: ExcelJS.Cell, fill: string | undefined): void {
-  const value: ExcelJS.Fill =
-    fill === undefined ? { type: 'pattern', pattern: 'none' } : { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } };
-  // A loaded workbook shares one style object among all cells of a style (ExcelJS caches it per style
-  // id), so `cell.fill = …` would recolour every such cell. The cell gets a style of its own first.
-  cell.style = { ...cell.style, fill: value };
-}
-
-function writeNote(cell: ExcelJS.Cell, note: string | undefined): void {
-  if (note !== undefined) cell.note = note;
-  // ExcelJS has no way to delete a note through its API; `_comment` is where it keeps it.
-  else (cell as unknown as { _comment?: unknown })._comment = undefined;
+function writeFill(cell: ExcelJS.Cell, fill: string): void {
+  // ExcelJS may share one style object among cells (a column's, a row's): the cell gets its own first.
+  cell.style = { ...cell.style, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(fill) } } };
 }
 
 function writeContent(cell: ExcelJS.Cell, c: BookCell, value: CellValue): void {
@@ -50,7 +44,7 @@ function writeContent(cell: ExcelJS.Cell, c: BookCell, value: CellValue): void {
   }
 }
 
-/** A sheet the file did not have (「生成评分表」 inserted it): every cell, merge and width. */
+/** A sheet of a new workbook: every cell, merge and width. */
 function addSheet(workbook: ExcelJS.Workbook, sheet: BookSheet, valueAt: ValueAt): void {
   const ws = workbook.addWorksheet(sheet.name);
   sheet.columnWidths.forEach((w, i) => {
@@ -63,7 +57,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: BookSheet, valueAt: ValueAt
     if (c.bold) cell.font = { bold: true };
     if (c.align || c.wrap) cell.alignment = { horizontal: c.align, vertical: 'middle', wrapText: c.wrap ?? false };
     if (c.fill !== undefined) writeFill(cell, c.fill);
-    if (c.note !== undefined) writeNote(cell, c.note);
+    if (c.note !== undefined) cell.note = c.note;
   }
   for (const m of sheet.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
 }
@@ -71,24 +65,55 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: BookSheet, valueAt: ValueAt
 const sameValue = (a: CellValue | undefined, b: CellValue | undefined): boolean =>
   (a ?? null) === (b ?? null) || (isCellError(a ?? null) && isCellError(b ?? null) && (a as { error: string }).error === (b as { error: string }).error);
 
-/** Apply to an existing worksheet only the cells that differ from what the file has. */
-function applyChanges(ws: ExcelJS.Worksheet, sheet: BookSheet, original: BookSheet, valueAt: ValueAt): boolean {
-  let formulas = false;
-  const addresses = new Set([...sheet.cells.keys(), ...original.cells.keys()]);
-  for (const address of addresses) {
-    const now = sheet.cells.get(address) ?? { value: null };
-    const was = original.cells.get(address) ?? { value: null };
-    const { row, col } = fromA1(address);
-    const cell = ws.getCell(row + 1, col + 1);
-    if (now.formula !== was.formula) {
-      writeContent(cell, now, valueAt(sheet.name, address));
-      formulas = true;
-    } else if (now.formula === undefined && !sameValue(now.value, was.value)) writeContent(cell, now, now.value); // typed in the grid
-    if (now.numberFormat !== was.numberFormat && now.numberFormat !== undefined) cell.numFmt = now.numberFormat;
-    if (now.fill !== was.fill) writeFill(cell, now.fill);
-    if (now.note !== was.note) writeNote(cell, now.note);
+/**
+ * The cells whose content the page changed against the opened file: a value typed, a formula typed or
+ * written, a cell cleared — and a number format the page gave with a typed value (15% → 0%). Fills and
+ * notes are the marks' own (MemoryHost restores the originals); they are written by the marks' patch.
+ */
+function cellEdits(sheet: BookSheet, original: BookSheet, valueAt: ValueAt): CellEdit[] {
+  const edits: CellEdit[] = [];
+  for (const address of new Set([...sheet.cells.keys(), ...original.cells.keys()])) {
+    const now: BookCell = sheet.cells.get(address) ?? { value: null };
+    const was: BookCell = original.cells.get(address) ?? { value: null };
+    const content = now.formula !== was.formula || (now.formula === undefined && !sameValue(now.value, was.value));
+    const format = now.numberFormat !== undefined && now.numberFormat !== was.numberFormat;
+    if (!content && !format) continue;
+    edits.push({
+      cell: address,
+      ...(content ? { content: now.formula !== undefined ? { value: valueAt(sheet.name, address), formula: now.formula } : { value: now.value } } : {}),
+      ...(format ? { numberFormat: now.numberFormat } : {}),
+    });
   }
-  return formulas;
+  return edits;
+}
+
+const rangeA1 = (m: MergeRange) => `${columnLetters(m.left)}${m.top + 1}:${columnLetters(m.right)}${m.bottom + 1}`;
+
+/** A sheet the page inserted, as the patch adds it; a marked cell is written with the fill it had before its mark. */
+function addedSheet(sheet: BookSheet, valueAt: ValueAt, marks: readonly PageMark[]): AddedSheet {
+  const cells = [...sheet.cells].map(([address, c]) => {
+    const mark = marks.find((m) => m.sheet === sheet.name && m.cell === address);
+    const fill = mark ? mark.originalFill : c.fill;
+    return {
+      cell: address,
+      content: c.formula !== undefined ? { value: valueAt(sheet.name, address), formula: c.formula } : { value: c.value },
+      format: {
+        ...(c.numberFormat !== undefined ? { numberFormat: c.numberFormat } : {}),
+        ...(c.bold ? { bold: true } : {}),
+        ...(fill !== undefined ? { fill } : {}),
+        ...(c.align !== undefined ? { align: c.align } : {}),
+        ...(c.wrap ? { wrap: true } : {}),
+      },
+    };
+  });
+  return {
+    name: sheet.name,
+    cells,
+    merges: sheet.merges.map(rangeA1),
+    widths: sheet.columnWidths,
+    ...(sheet.freezeRows ? { freezeRows: sheet.freezeRows } : {}),
+    ...(sheet.validations ? { validations: sheet.validations } : {}),
+  };
 }
 
 /** A mark on the page's workbook, as MemoryHost keeps it. */
@@ -97,24 +122,8 @@ export interface PageMark {
   cell: string;
   severity: Severity;
   note: string;
-}
-
-/**
- * True when the page changed more than marks: a sheet inserted, or a value, formula or number format typed
- * or written into the opened file. Fills and notes are the marks' own (MemoryHost restores the originals).
- */
-function changedBeyondMarks(book: Book, original: Book): boolean {
-  return book.sheets.some((sheet) => {
-    const was = findSheet(original, sheet.name);
-    if (!was) return true;
-    for (const address of new Set([...sheet.cells.keys(), ...was.cells.keys()])) {
-      const now = sheet.cells.get(address);
-      const before = was.cells.get(address);
-      if (now?.formula !== before?.formula || now?.numberFormat !== before?.numberFormat) return true;
-      if (now?.formula === undefined && !sameValue(now?.value, before?.value)) return true;
-    }
-    return false;
-  });
+  /** The cell's own fill before the mark (#RRGGBB), when it had one. */
+  originalFill?: string;
 }
 
 /** The opened file with `marks` patched in, one sheet at a time; 问题清单 lists them all. */
@@ -149,23 +158,27 @@ export async function exportXlsx(
   locale: Locale = 'zh-CN',
 ): Promise<Uint8Array> {
   if (source) {
-    const original = bookFromWorkbook(await loadXlsx(source, file)).book;
-    if (!changedBeyondMarks(book, original)) return patchMarks(source, marks, locale);
+    const original = (await readXlsx(source, file)).book;
+    const edits: SheetEdits[] = [];
+    const addSheets: AddedSheet[] = [];
+    for (const sheet of book.sheets) {
+      const was = findSheet(original, sheet.name);
+      if (!was) addSheets.push(addedSheet(sheet, valueAt, marks));
+      else {
+        const cells = cellEdits(sheet, was, valueAt);
+        if (cells.length > 0) edits.push({ sheet: sheet.name, cells });
+      }
+    }
+    const edited = edits.length > 0 || addSheets.length > 0 ? editPackage(source, { edits, addSheets }) : source;
+    return patchMarks(edited, marks, locale);
   }
-  // A new workbook, or an opened one whose content the page changed (sheets inserted, cells edited): not patched yet.
-  const workbook = source ? await loadXlsx(source, file) : new ExcelJS.Workbook();
-  const original: Book = source ? bookFromWorkbook(workbook).book : { sheets: [], active: '' };
-  let recalc = false;
-  for (const sheet of book.sheets) {
-    const ws = workbook.getWorksheet(sheet.name);
-    const was = findSheet(original, sheet.name);
-    if (!ws || !was) {
-      addSheet(workbook, sheet, valueAt);
-      recalc ||= [...sheet.cells.values()].some((c) => c.formula !== undefined);
-    } else recalc = applyChanges(ws, sheet, was, valueAt) || recalc;
-  }
+  // A workbook started empty in the page: a new file.
+  const workbook = new ExcelJS.Workbook();
+  for (const sheet of book.sheets) addSheet(workbook, sheet, valueAt);
   // Formulas we wrote carry our computed result; Excel should still compute them itself on opening.
-  if (recalc) workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  if (book.sheets.some((s) => [...s.cells.values()].some((c) => c.formula !== undefined))) {
+    workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
+  }
   const out = await workbook.xlsx.writeBuffer();
   return signNotes(out instanceof Uint8Array ? out : new Uint8Array(out as ArrayBuffer), NOTE_AUTHOR);
 }

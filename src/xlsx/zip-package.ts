@@ -124,6 +124,16 @@ export class ZipPackage {
     this.changed.add(name);
   }
 
+  /** Drops a part (a cache such as calcChain.xml that the reader rebuilds). */
+  remove(name: string): void {
+    const at = this.order.indexOf(name);
+    if (at < 0) return;
+    this.order.splice(at, 1);
+    this.stored.delete(name);
+    this.inflated.delete(name);
+    this.changed.delete(name);
+  }
+
   /** Parts written since opening, in the order first written. */
   changedParts(): string[] {
     return [...this.changed];

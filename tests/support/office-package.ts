@@ -6,6 +6,9 @@
  * (`customFormat="true"`), cells without `r`, a sheet part not named sheetN.xml, and a user's notes.
  */
 import { strToU8, zipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { loadWorkbook, readSheetOf } from '../../src/cli/xlsx/read-workbook';
+import { toA1, type Cell } from '../../src/engine/sheet/sheet-model';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -247,3 +250,44 @@ export function zipParts(parts: Record<string, string | Uint8Array>): Uint8Array
 }
 
 export const fixtureWorkbook = (opts: FixtureOptions = {}): Uint8Array => zipParts(fixtureParts(opts));
+
+export const EDITABLE_SHEET = 'xl/worksheets/sheet1.xml';
+
+/**
+ * The fixture as ExcelJS (and so the playground) can also open it — sheetN.xml, every cell with r, the
+ * note drawing well-formed, the comments' rel relative — with the calculation chain Excel writes.
+ */
+export function editableFixtureParts(opts: Pick<FixtureOptions, 'structureLocked'> = {}): Record<string, string> {
+  const p = fixtureParts({ sheetPart: EDITABLE_SHEET, allRefs: true, ...opts });
+  p['xl/drawings/vmlDrawing1.vml'] = p['xl/drawings/vmlDrawing1.vml'].replace('<br>', '<br/>');
+  p['xl/worksheets/_rels/sheet1.xml.rels'] = p['xl/worksheets/_rels/sheet1.xml.rels'].replace('Target="/xl/comments1.xml"', 'Target="../comments1.xml"');
+  p['xl/calcChain.xml'] =
+    `${HEAD}<calcChain xmlns="${MAIN}"><c r="F3" i="1"/><c r="F4"/><c r="F5"/><c r="E8"/></calcChain>`;
+  p['xl/_rels/workbook.xml.rels'] = p['xl/_rels/workbook.xml.rels'].replace('</Relationships>', `<Relationship Id="rId20" Type="${RT}/calcChain" Target="calcChain.xml"/></Relationships>`);
+  p['[Content_Types].xml'] = p['[Content_Types].xml'].replace(
+    '</Types>',
+    '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+  );
+  return p;
+}
+
+/** Throws, naming the part, unless `xml` is well-formed (a second XML reader over a copy's parts). */
+export function wellFormed(name: string, xml: string): void {
+  const p = new SaxesParser({ xmlns: true });
+  try {
+    p.write(xml).close();
+  } catch (err) {
+    throw new Error(`${name}: ${(err as Error).message}`);
+  }
+}
+
+/** The cells of one sheet of a package as the repo's streaming reader (the one `validate` uses) reads them, by A1. */
+export function streamedCells(bytes: Uint8Array, sheetName: string): Map<string, Cell> {
+  const reader = loadWorkbook(bytes, 'copy.xlsx');
+  const entry = reader.sheets.find((s) => s.name === sheetName);
+  if (!entry) throw new Error(`no sheet ${sheetName}`);
+  const { sheet } = readSheetOf(reader, entry, 'copy.xlsx');
+  const out = new Map<string, Cell>();
+  for (let r = 0; r < sheet.rowCount; r++) for (let c = 0; c < sheet.colCount; c++) if (sheet.cell(r, c)) out.set(toA1(r, c), sheet.cell(r, c)!);
+  return out;
+}

@@ -2,13 +2,12 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { SaxesParser } from 'saxes';
 import { issueListRows } from '../../src/engine/validate/issue-list';
 import type { Finding } from '../../src/engine/validate/finding';
 import { AnnotateError, annotatePackage, type AnnotateRequest } from '../../src/xlsx/annotate/annotate-package';
 import { MARK_FILL_ARGB } from '../../src/xlsx/annotate/styles-patch';
 import { parseTree } from '../../src/xlsx/annotate/xml-tree';
-import { fixtureParts, fixtureWorkbook, MARKED_SHEET, zipParts } from '../support/office-package';
+import { fixtureParts, fixtureWorkbook, MARKED_SHEET, wellFormed, zipParts } from '../support/office-package';
 
 const unzip = (bytes: Uint8Array): Record<string, string> =>
   Object.fromEntries(Object.entries(unzipSync(bytes)).map(([k, v]) => [k, strFromU8(v)]));
@@ -37,15 +36,6 @@ const request = (findings: readonly Finding[] = FINDINGS): AnnotateRequest => ({
 
 /** Parts the patch may change or add, by the fixture's own names. */
 const OWNED = new Set(['[Content_Types].xml', MARKED_SHEET, 'xl/styles.xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels']);
-
-function wellFormed(name: string, xml: string): void {
-  const p = new SaxesParser({ xmlns: true });
-  try {
-    p.write(xml).close();
-  } catch (err) {
-    throw new Error(`${name}: ${(err as Error).message}`);
-  }
-}
 
 /** The sheet with every style index and every empty cell or row removed: what the patch may not change. */
 const sheetSkeleton = (xml: string) =>

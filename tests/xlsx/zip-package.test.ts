@@ -22,6 +22,20 @@ describe('ZipPackage', () => {
     expect(pkg.changedParts()).toEqual(['xl/new.xml']);
   });
 
+  it('removes a part (a cache such as calcChain.xml): gone from the copy, the others as they were', () => {
+    const pkg = ZipPackage.open(bytes);
+    pkg.write('xl/workbook.xml', '<workbook>改</workbook>');
+    pkg.remove('[Content_Types].xml');
+    pkg.remove('xl/not-there.xml');
+    expect(pkg.has('[Content_Types].xml')).toBe(false);
+    const copy = unzipSync(pkg.toBytes());
+    expect(Object.keys(copy)).toEqual(['xl/workbook.xml']);
+    expect(strFromU8(copy['xl/workbook.xml'])).toBe('<workbook>改</workbook>');
+    const untouched = ZipPackage.open(bytes);
+    untouched.remove('xl/workbook.xml');
+    expect(unzipSync(untouched.toBytes())).toEqual({ '[Content_Types].xml': strToU8('<Types/>') });
+  });
+
   it('throws on bytes that are not a zip', () => {
     expect(() => ZipPackage.open(strToU8('not a zip'))).toThrow();
   });

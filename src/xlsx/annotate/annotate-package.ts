@@ -19,9 +19,9 @@ import { ZipPackage } from '../zip-package';
 import { writeIssueSheet, issueSheetXml } from './issue-sheet';
 import { patchNotes, threadedCommentCells } from './notes-patch';
 import { contentTypes, findPart, NS, readRels, REL_TYPE } from './opc';
-import { patchSheet, readSheet } from './sheet-patch';
+import { patchSheet, readSheet, type CellPatch, type SheetInfo } from './sheet-patch';
 import { StylesPatch } from './styles-patch';
-import { attrNS, child, childrenNamed, parseTree, XmlPartError } from './xml-tree';
+import { attrNS, child, childrenNamed, parseTree, XmlPartError, type XmlNode } from './xml-tree';
 
 export interface CellMark {
   /** A1 address; inside a merged range the mark goes to the range's top-left cell. */
@@ -46,7 +46,7 @@ export interface AnnotateRequest {
   locale?: Locale;
 }
 
-export type AnnotateProblem = 'not-xlsx' | 'strict' | 'no-sheet' | 'damaged' | 'too-large';
+export type AnnotateProblem = 'not-xlsx' | 'strict' | 'no-sheet' | 'damaged' | 'too-large' | 'structure-locked';
 
 export class AnnotateError extends Error {
   constructor(
@@ -87,8 +87,13 @@ const tooLarge = (err: ReadLimitError) => {
 
 /** The annotated copy's bytes. Throws AnnotateError (never anything else) and never changes `bytes`. */
 export function annotatePackage(bytes: Uint8Array, request: AnnotateRequest): Uint8Array {
+  return asAnnotateError(() => annotate(bytes, request));
+}
+
+/** Runs a patch; whatever it throws comes out as an AnnotateError. */
+export function asAnnotateError<T>(patch: () => T): T {
   try {
-    return annotate(bytes, request);
+    return patch();
   } catch (err) {
     if (err instanceof AnnotateError) throw err;
     if (err instanceof ReadLimitError) throw tooLarge(err);
@@ -97,8 +102,15 @@ export function annotatePackage(bytes: Uint8Array, request: AnnotateRequest): Ui
   }
 }
 
-function annotate(bytes: Uint8Array, request: AnnotateRequest): Uint8Array {
-  const locale = request.locale ?? 'zh-CN';
+export interface OpenedWorkbook {
+  pkg: ZipPackage;
+  workbookPart: string;
+  /** workbook.xml's root, with its children (sheets, calcPr …) stored. */
+  wbRoot: XmlNode;
+}
+
+/** The package and its workbook part, or the AnnotateError saying why it cannot be patched. */
+export function openWorkbook(bytes: Uint8Array): OpenedWorkbook {
   let pkg: ZipPackage;
   try {
     pkg = ZipPackage.open(bytes);
@@ -114,15 +126,28 @@ function annotate(bytes: Uint8Array, request: AnnotateRequest): Uint8Array {
   const wbRoot = parseTree(pkg.text(workbookPart) ?? '', workbookPart, (p) => p.length <= 2);
   if (wbRoot.uri === NS.strictMain) throw strict();
   if (wbRoot.uri !== NS.main) throw damaged(`${workbookPart}: ${wbRoot.uri || 'no namespace'}`);
-  const entry = childrenNamed(child(wbRoot, 'sheets') ?? wbRoot, 'sheet').find((s) => s.attrs.name === request.sheet);
+  return { pkg, workbookPart, wbRoot };
+}
+
+/** The worksheet part of the sheet `name`, read (with cell content when a patch rewrites it). */
+export function openSheet({ pkg, workbookPart, wbRoot }: OpenedWorkbook, name: string, withContent = false): { part: string; xml: string; info: SheetInfo } {
+  const entry = childrenNamed(child(wbRoot, 'sheets') ?? wbRoot, 'sheet').find((s) => s.attrs.name === name);
   const sheetRel = entry && readRels(pkg, workbookPart).find((r) => r.id === attrNS(entry, NS.rel, 'id'));
-  const sheetPart = sheetRel?.part && findPart(pkg, sheetRel.part);
-  if (!sheetPart) {
-    throw new AnnotateError('no-sheet', `无法生成标注副本：工作簿中没有名为「${request.sheet}」的工作表。`, `Cannot make the annotated copy: the workbook has no sheet named "${request.sheet}".`);
+  const part = sheetRel?.part && findPart(pkg, sheetRel.part);
+  if (!part) {
+    throw new AnnotateError('no-sheet', `无法生成标注副本：工作簿中没有名为「${name}」的工作表。`, `Cannot make the annotated copy: the workbook has no sheet named "${name}".`);
   }
-  const sheetXml = pkg.text(sheetPart) ?? '';
-  const info = readSheet(sheetXml, sheetPart);
-  if (info.root.uri !== NS.main) throw damaged(`${sheetPart}: ${info.root.uri || 'no namespace'}`);
+  const xml = pkg.text(part) ?? '';
+  const info = readSheet(xml, part, withContent);
+  if (info.root.uri !== NS.main) throw damaged(`${part}: ${info.root.uri || 'no namespace'}`);
+  return { part, xml, info };
+}
+
+function annotate(bytes: Uint8Array, request: AnnotateRequest): Uint8Array {
+  const locale = request.locale ?? 'zh-CN';
+  const opened = openWorkbook(bytes);
+  const { pkg, workbookPart, wbRoot } = opened;
+  const { part: sheetPart, xml: sheetXml, info } = openSheet(opened, request.sheet);
 
   // Marks by the cell Excel shows them on, worst severity first in mind, notes in the order given.
   const byCell = new Map<string, { row: number; col: number; severity: Severity; lines: string[] }>();
@@ -151,10 +176,10 @@ function annotate(bytes: Uint8Array, request: AnnotateRequest): Uint8Array {
   }
   const { legacyDrawingRelId } = patchNotes(pkg, types, sheetPart, notes, info.legacyDrawingId, info.legacyDrawingHFId);
 
-  const targets = new Map<number, Map<number, (base: number) => number>>();
+  const targets = new Map<number, Map<number, CellPatch>>();
   for (const m of byCell.values()) {
-    const cols = targets.get(m.row) ?? new Map<number, (base: number) => number>();
-    cols.set(m.col, (base) => styles.markXf(base, m.severity));
+    const cols = targets.get(m.row) ?? new Map<number, CellPatch>();
+    cols.set(m.col, { style: (base) => styles.markXf(base, m.severity) });
     targets.set(m.row, cols);
   }
   if (targets.size > 0 || legacyDrawingRelId) pkg.write(sheetPart, patchSheet(sheetXml, info, targets, legacyDrawingRelId));
@@ -169,12 +194,12 @@ function annotate(bytes: Uint8Array, request: AnnotateRequest): Uint8Array {
 }
 
 /** `<workbookProtection lockStructure="1">`: sheets may not be added, removed or renamed. */
-const structureLocked = (wbRoot: ReturnType<typeof parseTree>) => {
+export const structureLocked = (wbRoot: XmlNode) => {
   const lock = child(wbRoot, 'workbookProtection')?.attrs.lockStructure;
   return lock === '1' || lock === 'true';
 };
 
-const hasSheet = (wbRoot: ReturnType<typeof parseTree>, name: string) =>
+const hasSheet = (wbRoot: XmlNode, name: string) =>
   childrenNamed(child(wbRoot, 'sheets') ?? wbRoot, 'sheet').some((s) => s.attrs.name === name);
 
 const strict = () =>

@@ -20,6 +20,7 @@ export const REL_TYPE = {
   comments: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments',
   vmlDrawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/vmlDrawing',
   threadedComment: 'http://schemas.microsoft.com/office/2017/10/relationships/threadedComment',
+  calcChain: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain',
 } as const;
 
 export const CONTENT_TYPE = {
@@ -108,6 +109,15 @@ export function addRels(pkg: ZipPackage, source: string, rels: readonly { id: st
   pkg.write(name, appendInside(xml, parseTree(xml, name), entries));
 }
 
+/** Drops the relationships `ids` from the rels part of `source` (the other entries kept as written). */
+export function removeRels(pkg: ZipPackage, source: string, ids: readonly string[]): void {
+  const name = findPart(pkg, relsPartOf(source));
+  const xml = name && pkg.text(name);
+  if (!name || !xml || ids.length === 0) return;
+  const gone = childrenNamed(parseTree(xml, name), 'Relationship').filter((r) => ids.includes(r.attrs.Id ?? ''));
+  if (gone.length > 0) pkg.write(name, applySplices(xml, gone.map((r) => ({ start: r.start, end: r.end, text: '' }))));
+}
+
 /** The element's text with `inner` added before its end tag (a self-closing element is opened up). */
 export function appendInside(xml: string, node: XmlNode, inner: string): string {
   if (!node.selfClosing) return applySplices(xml, [{ start: node.closeStart, end: node.closeStart, text: inner }]);
@@ -120,6 +130,8 @@ export interface ContentTypes {
   of(part: string): string | undefined;
   override(part: string, type: string): void;
   ensureDefault(extension: string, type: string): void;
+  /** Drops the Override of a part taken out of the package. */
+  remove(part: string): void;
   /** Writes [Content_Types].xml if anything was added. */
   save(): void;
 }
@@ -132,6 +144,7 @@ export function contentTypes(pkg: ZipPackage): ContentTypes {
   const overrides = new Map(childrenNamed(root, 'Override').map((o) => [(o.attrs.PartName ?? '').replace(/^\//, '').toLowerCase(), o.attrs.ContentType]));
   const defaults = new Map(childrenNamed(root, 'Default').map((d) => [(d.attrs.Extension ?? '').toLowerCase(), d.attrs.ContentType]));
   const added: string[] = [];
+  const removed: XmlNode[] = [];
   return {
     of(part) {
       return overrides.get(part.toLowerCase()) ?? defaults.get(part.slice(part.lastIndexOf('.') + 1).toLowerCase());
@@ -147,8 +160,17 @@ export function contentTypes(pkg: ZipPackage): ContentTypes {
       // Defaults come before Overrides in files Excel writes; the schema allows either order.
       added.unshift(`<Default Extension="${escapeXml(extension)}" ContentType="${escapeXml(type)}"/>`);
     },
+    remove(part) {
+      const lower = part.toLowerCase();
+      const node = childrenNamed(root, 'Override').find((o) => (o.attrs.PartName ?? '').replace(/^\//, '').toLowerCase() === lower);
+      if (node && !removed.includes(node)) removed.push(node);
+      overrides.delete(lower);
+    },
     save() {
-      if (added.length > 0) pkg.write(name, appendInside(xml, root, added.join('')));
+      if (added.length === 0 && removed.length === 0) return;
+      // Removed entries are never the self-closing root, so they splice out before the additions go in.
+      const kept = applySplices(xml, removed.map((o) => ({ start: o.start, end: o.end, text: '' })));
+      pkg.write(name, added.length > 0 ? appendInside(kept, parseTree(kept, name), added.join('')) : kept);
     },
   };
 }

@@ -1,13 +1,15 @@
 /**
- * xl/styles.xml with the marks' formats appended: a solid fill per severity and, per (original cell
- * format, severity), a clone of that cell format pointing at the fill — so the marked cell keeps its
- * font (10.5 pt stays 10.5 pt), borders, alignment, protection and number format. Entries already there
- * are never changed or renumbered; an identical entry appended by an earlier run is reused.
+ * xl/styles.xml with the formats a patch needs appended: for marks a solid fill per severity and, per
+ * (original cell format, severity), a clone of that cell format pointing at the fill — so the marked cell
+ * keeps its font (10.5 pt stays 10.5 pt), borders, alignment, protection and number format; for an edited
+ * cell given a number format (a typed 15%), a clone with that format; for a sheet the page inserted, the
+ * default format with its bold, fill, alignment and number format. Entries already there are never
+ * changed or renumbered; an identical entry appended by an earlier run is reused.
  */
 import type { Severity } from '../../engine/validate/finding';
 import type { ZipPackage } from '../zip-package';
 import { addRels, CONTENT_TYPE, findPart, freeRelId, readRels, REL_TYPE, type ContentTypes } from './opc';
-import { applySplices, child, childrenNamed, parseTree, setAttr, type Splice, type XmlNode } from './xml-tree';
+import { applySplices, child, childrenNamed, escapeXml, parseTree, setAttr, type Splice, type XmlNode } from './xml-tree';
 
 /** Excel's own "Bad" and "Neutral" cell styles, and a light blue for information (ARGB). */
 export const MARK_FILL_ARGB: Readonly<Record<Severity, string>> = { error: 'FFFFC7CE', warning: 'FFFFEB9C', info: 'FFDDEBF7' };
@@ -26,6 +28,40 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 export type ListFont = 'bold' | 'link';
 
+/** How a cell of an inserted sheet looks (the playground's BookCell formatting). */
+export interface NewCellFormat {
+  numberFormat?: string;
+  bold?: boolean;
+  /** #RRGGBB */
+  fill?: string;
+  align?: 'left' | 'center' | 'right';
+  wrap?: boolean;
+}
+
+/** Number formats every reader knows by id (ECMA-376 Part 1, 18.8.30); others go into <numFmts>. */
+const BUILTIN_NUMFMT: Readonly<Record<string, number>> = {
+  General: 0,
+  '0': 1,
+  '0.00': 2,
+  '#,##0': 3,
+  '#,##0.00': 4,
+  '0%': 9,
+  '0.00%': 10,
+  '0.00E+00': 11,
+  '# ?/?': 12,
+  '# ??/??': 13,
+  'mm-dd-yy': 14,
+  'd-mmm-yy': 15,
+  'd-mmm': 16,
+  'mmm-yy': 17,
+  'h:mm AM/PM': 18,
+  'h:mm:ss AM/PM': 19,
+  'h:mm': 20,
+  'h:mm:ss': 21,
+  'm/d/yy h:mm': 22,
+  '@': 49,
+};
+
 interface Section {
   node: XmlNode;
   /** Raw text of each existing entry, then of each appended one. */
@@ -38,6 +74,8 @@ export class StylesPatch {
   private root: XmlNode;
   private readonly sections = new Map<string, Section>();
   private readonly xfCache = new Map<string, number>();
+  /** <numFmts>: the codes already there by code → id, and the ones appended. */
+  private readonly numFmts: { node?: XmlNode; ids: Map<string, number>; next: number; added: string[] };
 
   private constructor(
     private readonly pkg: ZipPackage,
@@ -52,6 +90,15 @@ export class StylesPatch {
       const entryName = name === 'cellXfs' ? 'xf' : name.slice(0, -1);
       this.sections.set(name, { node, entries: childrenNamed(node, entryName).map((e) => this.xml.slice(e.start, e.end)), added: [] });
     }
+    const numFmts = child(this.root, 'numFmts');
+    const existing = childrenNamed(numFmts ?? this.root, 'numFmt').map((n) => [n.attrs.formatCode ?? '', Number(n.attrs.numFmtId)] as const);
+    this.numFmts = {
+      node: numFmts,
+      ids: new Map(existing.filter(([, id]) => Number.isInteger(id))),
+      // Custom formats are numbered from 164 (below are built-in ids).
+      next: Math.max(163, ...existing.map(([, id]) => (Number.isInteger(id) ? id : 0))) + 1,
+      added: [],
+    };
   }
 
   /** The workbook's styles part, created (with its relationship and content type) when the package has none. */
@@ -118,6 +165,11 @@ export class StylesPatch {
 
   /** A cell format for the 问题清单 sheet: the workbook's default format with a bold or a hyperlink font. */
   listXf(kind: ListFont): number {
+    return this.append('cellXfs', this.withAttrs(this.baseXf(0), { fontId: String(this.listFontId(kind)), applyFont: '1' }));
+  }
+
+  /** The workbook's default font made bold, or made a hyperlink's. */
+  private listFontId(kind: ListFont): number {
     const fonts = this.sections.get('fonts')!;
     const base = fonts.entries[0] ?? this.prefixed('<font><sz val="11"/><name val="Calibri"/></font>');
     const stripped = base.replace(kind === 'bold' ? /<(\w+:)?b(\s[^>]*)?\/>/g : /<(\w+:)?(u|color)(\s[^>]*)?\/>/g, '');
@@ -125,8 +177,44 @@ export class StylesPatch {
     const font = stripped.endsWith('/>')
       ? `${stripped.replace(/\s*\/>$/, '>')}${extra}</${this.q('font')}>`
       : stripped.replace(/^(<[^>]*>)/, `$1${extra}`);
-    const fontId = this.append('fonts', font);
-    return this.append('cellXfs', this.withAttrs(this.baseXf(0), { fontId: String(fontId), applyFont: '1' }));
+    return this.append('fonts', font);
+  }
+
+  /** The id of a number format code: built in, already in the file, or appended. */
+  private numFmtId(code: string): number {
+    const builtin = BUILTIN_NUMFMT[code];
+    if (builtin !== undefined) return builtin;
+    const have = this.numFmts.ids.get(code);
+    if (have !== undefined) return have;
+    const id = this.numFmts.next++;
+    this.numFmts.ids.set(code, id);
+    this.numFmts.added.push(this.prefixed(`<numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`));
+    return id;
+  }
+
+  /** A cell format like `xf` with the number format `code` (a value typed as 15% is shown as 15%). */
+  numberFormatXf(xf: number, code: string): number {
+    return this.append('cellXfs', this.withAttrs(this.baseXf(xf), { numFmtId: String(this.numFmtId(code)), applyNumberFormat: '1' }));
+  }
+
+  /** A cell format for a sheet the page inserted: the workbook's default format with `f` applied. */
+  newCellXf(f: NewCellFormat): number {
+    const attrs: Record<string, string> = {};
+    if (f.numberFormat !== undefined && f.numberFormat !== 'General') Object.assign(attrs, { numFmtId: String(this.numFmtId(f.numberFormat)), applyNumberFormat: '1' });
+    if (f.bold) Object.assign(attrs, { fontId: String(this.listFontId('bold')), applyFont: '1' });
+    if (f.fill !== undefined) {
+      const argb = `FF${f.fill.replace('#', '').toUpperCase()}`;
+      const fill = this.append('fills', this.prefixed(`<fill><patternFill patternType="solid"><fgColor rgb="${escapeXml(argb)}"/><bgColor indexed="64"/></patternFill></fill>`));
+      Object.assign(attrs, { fillId: String(fill), applyFill: '1' });
+    }
+    let entry = this.withAttrs(this.baseXf(0), attrs);
+    if (f.align !== undefined || f.wrap) {
+      // CT_Xf: alignment comes first among the children; the default format's own alignment is replaced.
+      const alignment = this.prefixed(`<alignment${f.align ? ` horizontal="${f.align}"` : ''} vertical="center"${f.wrap ? ' wrapText="1"' : ''}/>`);
+      entry = setAttrOnOpen(entry, 'applyAlignment', '1').replace(/<(\w+:)?alignment\b[^>]*\/>|<(\w+:)?alignment\b[^>]*>[\s\S]*?<\/(\w+:)?alignment>/, '');
+      entry = entry.endsWith('/>') ? `${entry.replace(/\s*\/>$/, '>')}${alignment}</${this.q('xf')}>` : entry.replace(/^(<[^>]*>)/, `$1${alignment}`);
+    }
+    return this.append('cellXfs', entry);
   }
 
   private baseXf(xf: number): string {
@@ -136,10 +224,9 @@ export class StylesPatch {
   }
 
   private withAttrs(entry: string, attrs: Record<string, string>): string {
-    const end = entry.indexOf('>') + 1;
-    let open = entry.slice(0, end);
-    for (const [k, v] of Object.entries(attrs)) open = setAttr(open, k, v);
-    return open + entry.slice(end);
+    let out = entry;
+    for (const [k, v] of Object.entries(attrs)) out = setAttrOnOpen(out, k, v);
+    return out;
   }
 
   /** Writes the part if anything was appended. */
@@ -157,6 +244,24 @@ export class StylesPatch {
         splices.push({ start: s.node.closeStart, end: s.node.closeStart, text: s.added.join('') });
       }
     }
+    const { node, added } = this.numFmts;
+    if (added.length > 0 && node) {
+      const count = childrenNamed(node, 'numFmt').length + added.length;
+      const open = this.xml.slice(node.start, node.openEnd);
+      const newOpen = node.attrs.count !== undefined ? setAttr(open, 'count', String(count)) : open;
+      if (node.selfClosing) splices.push({ start: node.start, end: node.end, text: `${newOpen.replace(/\s*\/>$/, '>')}${added.join('')}</${node.name}>` });
+      else splices.push({ start: node.start, end: node.openEnd, text: newOpen }, { start: node.closeStart, end: node.closeStart, text: added.join('') });
+    } else if (added.length > 0) {
+      // <numFmts> is the first section of a stylesheet; <fonts> is always there by now.
+      const fonts = this.sections.get('fonts')!.node;
+      splices.push({ start: fonts.start, end: fonts.start, text: `<${this.q('numFmts')} count="${added.length}">${added.join('')}</${this.q('numFmts')}>` });
+    }
     if (splices.length > 0 || !this.pkg.has(this.part)) this.pkg.write(this.part, applySplices(this.xml, splices));
   }
+}
+
+/** `entry` (an element's text) with an attribute set on its start tag. */
+function setAttrOnOpen(entry: string, name: string, value: string): string {
+  const end = entry.indexOf('>') + 1;
+  return setAttr(entry.slice(0, end), name, value) + entry.slice(end);
 }

@@ -138,6 +138,11 @@ export function setAttr(openTag: string, name: string, value: string): string {
   return `${openTag.slice(0, close).replace(/\s+$/, '')} ${name}="${escapeXml(value)}"${openTag.slice(close)}`;
 }
 
+/** A start tag's text without attribute `name` (unchanged when it has none). */
+export function removeAttr(openTag: string, name: string): string {
+  return openTag.replace(new RegExp(`\\s${name.replace(':', '\\:')}\\s*=\\s*("[^"]*"|'[^']*')`), '');
+}
+
 /** One replacement of the original text: [start, end) becomes `text`. */
 export interface Splice {
   start: number;
