@@ -13,11 +13,10 @@
  */
 import ExcelJS from 'exceljs';
 import { readErrors, WorkbookReadError } from '../cli/xlsx/read-errors';
-import { asReadError } from '../cli/xlsx/read-workbook';
+import { asReadError, refuseNonZip } from '../cli/xlsx/read-workbook';
 import { checkPackageLimits } from '../xlsx/package-limits';
 import { BROWSER_READ_LIMITS, type ReadLimits } from '../xlsx/read-limits';
 import { toA1, type Cell } from '../engine/sheet/sheet-model';
-import { sniffFileKind } from '../xlsx/file-kind';
 import { XlsxReader } from '../xlsx/xlsx-reader';
 import { hasContent, MAX_COLS, MAX_ROWS, readHidden, readMerges, visitCells } from '../xlsx/read-worksheet';
 import { fillColor } from './excel-colors';
@@ -38,13 +37,6 @@ export interface ReadBook {
   truncated: string[];
   /** ExcelJS could not read this valid package: values and formulas came from the streaming reader, without fills or notes. */
   valuesOnly?: true;
-}
-
-function checkKind(bytes: Uint8Array, file: string): void {
-  const kind = sniffFileKind(bytes);
-  if (kind === 'cfb-encrypted') throw readErrors.encrypted(file);
-  if (kind === 'cfb') throw readErrors.oldXls(file);
-  if (kind === 'other') throw readErrors.notXlsx(file);
 }
 
 function noteText(note: unknown): string | undefined {
@@ -108,7 +100,7 @@ export async function loadXlsx(
   limits: ReadLimits = BROWSER_READ_LIMITS,
 ): Promise<ExcelJS.Workbook> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  checkKind(bytes, file);
+  refuseNonZip(bytes, file);
   try {
     checkPackageLimits(bytes, limits, (fraction) => onProgress({ stage: 'check', fraction }));
   } catch (err) {

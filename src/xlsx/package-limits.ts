@@ -12,7 +12,7 @@
  */
 import { checkLimit, type ReadLimits } from './read-limits';
 import { XlsxReader } from './xlsx-reader';
-import { readZipDirectory, streamEntry } from './zip-entries';
+import { InflateBudget, readZipDirectory } from './zip-entries';
 
 /** How far the check is, 0 → 1: by compressed bytes inflated (step 2), then by worksheets read (step 3). */
 export type CheckProgress = (fraction: number) => void;
@@ -30,22 +30,11 @@ export function checkPackageLimits(bytes: Uint8Array, limits: ReadLimits, onProg
   }
 
   const compressed = entries.reduce((n, e) => n + e.compressedSize, 0) || 1;
-  let inflated = 0;
+  const budget = new InflateBudget(limits);
   let done = 0;
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue; // a folder entry holds nothing
-    let inPart = 0;
-    streamEntry(
-      bytes,
-      entry,
-      (n) => {
-        inPart += n;
-        inflated += n;
-        checkLimit(limits, 'partBytes', inPart, entry.name);
-        checkLimit(limits, 'totalBytes', inflated, entry.name);
-      },
-      () => undefined,
-    );
+    budget.inflate(bytes, entry, () => undefined);
     done += entry.compressedSize;
     onProgress((INFLATE_SHARE * done) / compressed);
   }

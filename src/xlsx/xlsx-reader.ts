@@ -7,7 +7,7 @@
  */
 import { ReadLimitError, READ_LIMITS, checkLimit, type ReadLimits } from './read-limits';
 import { attrLocal, xmlSink, type Attributes, type XmlHandlers } from './xml-part';
-import { readZipDirectory, streamEntry, ZipFormatError, type ZipEntry } from './zip-entries';
+import { InflateBudget, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-entries';
 import { readSheetPart } from './xlsx-sheet-part';
 import type { ReadSheet, SheetLimits } from './read-worksheet';
 
@@ -63,7 +63,6 @@ interface Rel {
 
 export class XlsxReader {
   private readonly entries = new Map<string, ZipEntry>();
-  private inflatedTotal = 0;
   private cellsRead = 0;
   private context?: WorkbookContext;
   readonly sheets: SheetEntry[] = [];
@@ -71,10 +70,14 @@ export class XlsxReader {
   private sharedStringsPart?: string;
   private stylesPart?: string;
 
+  private readonly budget: InflateBudget;
+
   private constructor(
     private readonly bytes: Uint8Array,
     readonly limits: ReadLimits,
-  ) {}
+  ) {
+    this.budget = new InflateBudget(limits);
+  }
 
   /** Reads the directory, workbook and rels. Throws ZipFormatError, XmlFormatError, XlsxFormatError or ReadLimitError. */
   static open(bytes: Uint8Array, limits: ReadLimits = READ_LIMITS): XlsxReader {
@@ -110,21 +113,9 @@ export class XlsxReader {
   }
 
   private inflate(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): void {
-    checkLimit(this.limits, 'partBytes', entry.size, entry.name);
-    checkLimit(this.limits, 'totalBytes', this.inflatedTotal + entry.size, entry.name);
-    let inPart = 0;
-    streamEntry(
-      this.bytes,
-      entry,
-      (n) => {
-        inPart += n;
-        this.inflatedTotal += n;
-        checkLimit(this.limits, 'partBytes', inPart, entry.name);
-        checkLimit(this.limits, 'totalBytes', this.inflatedTotal, entry.name);
-      },
-      onChunk,
-    );
+    this.budget.inflate(this.bytes, entry, onChunk);
   }
+
 
   private rels(part: string): Rel[] {
     const relsPart = relsOf(part);

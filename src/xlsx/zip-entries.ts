@@ -162,3 +162,33 @@ const ONE_CALL_OUT = 16 * 1024 * 1024;
 
 /** Compressed input fed per push: deflate expands at most ~1000×, so a limit stops inflating within ~16 MB. */
 const CHUNK = 16 * 1024;
+
+/**
+ * The inflated bytes one workbook may cost, counted across every part read from it: each entry is checked on its
+ * declared size before inflating, then on the bytes actually inflated (a directory can lie). Shared by the
+ * streaming reader, the package writer and the playground's limits check.
+ */
+export class InflateBudget {
+  private total = 0;
+
+  constructor(readonly limits: ReadLimits) {}
+
+  /** Inflates `entry` of `bytes` within the part and total limits, handing each chunk on. Returns the bytes inflated. */
+  inflate(bytes: Uint8Array, entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): number {
+    checkLimit(this.limits, 'partBytes', entry.size, entry.name);
+    checkLimit(this.limits, 'totalBytes', this.total + entry.size, entry.name);
+    let inPart = 0;
+    streamEntry(
+      bytes,
+      entry,
+      (n) => {
+        inPart += n;
+        this.total += n;
+        checkLimit(this.limits, 'partBytes', inPart, entry.name);
+        checkLimit(this.limits, 'totalBytes', this.total, entry.name);
+      },
+      onChunk,
+    );
+    return inPart;
+  }
+}

@@ -8,9 +8,9 @@
  * only the written parts are deflated anew. The entry order is kept, so two packages line up part by part.
  */
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
-import { checkLimit, READ_LIMITS, type ReadLimits } from './read-limits';
+import { READ_LIMITS, type ReadLimits } from './read-limits';
 import { crc32End, crc32Start, crc32Update } from './crc32';
-import { readZipDirectory, streamEntry, ZipFormatError, type ZipEntry } from './zip-entries';
+import { InflateBudget, readZipDirectory, ZipFormatError, type ZipEntry } from './zip-entries';
 
 const LOCAL = 0x04034b50;
 const DESCRIPTOR = 0x08074b50;
@@ -39,7 +39,7 @@ export class ZipPackage {
   private readonly order: string[];
   private readonly inflated = new Map<string, Uint8Array>();
   private readonly changed = new Set<string>();
-  private inflatedTotal = 0;
+  private readonly budget: InflateBudget;
 
   private constructor(
     private readonly source: Uint8Array,
@@ -47,6 +47,7 @@ export class ZipPackage {
     private readonly limits: ReadLimits,
   ) {
     this.order = [...stored.keys()];
+    this.budget = new InflateBudget(limits);
   }
 
   /** Reads the zip directory only. Throws ZipFormatError on bytes that are not a zip archive, ReadLimitError past the entry limit. */
@@ -89,28 +90,15 @@ export class ZipPackage {
    * be intact, so a copy never carries damage the reader would have refused. Returns the inflated size.
    */
   private inflate(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void): number {
-    const name = entry.name;
-    checkLimit(this.limits, 'partBytes', entry.size, name);
-    checkLimit(this.limits, 'totalBytes', this.inflatedTotal + entry.size, name);
-    let inPart = 0;
     let crc = crc32Start;
-    streamEntry(
-      this.source,
-      entry,
-      (n) => {
-        inPart += n;
-        this.inflatedTotal += n;
-        checkLimit(this.limits, 'partBytes', inPart, name);
-        checkLimit(this.limits, 'totalBytes', this.inflatedTotal, name);
-      },
-      (chunk) => {
-        crc = crc32Update(crc, chunk);
-        onChunk(chunk);
-      },
-    );
-    if (inPart !== entry.size || crc32End(crc) !== entry.crc) throw new ZipFormatError(`${name} is damaged inside the zip (its size or checksum does not match)`);
-    return inPart;
+    const size = this.budget.inflate(this.source, entry, (chunk) => {
+      crc = crc32Update(crc, chunk);
+      onChunk(chunk);
+    });
+    if (size !== entry.size || crc32End(crc) !== entry.crc) throw new ZipFormatError(`${entry.name} is damaged inside the zip (its size or checksum does not match)`);
+    return size;
   }
+
 
   /** The part as UTF-8 text (every XML part of an .xlsx is UTF-8). */
   text(name: string): string | undefined {

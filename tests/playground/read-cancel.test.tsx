@@ -9,6 +9,7 @@ import type { WorkbookReader } from '../../src/playground/workbook-reader';
 import { cloneBook, emptyBook, emptySheet, type Book } from '../../src/playground/workbook-model';
 import { fakeReader, inProcessReader, ScriptedWorker } from '../support/fake-read-worker';
 import { inflatingXlsx } from '../support/hostile-xlsx';
+import { fixtureParts, zipParts } from '../support/office-package';
 import { loadBundled } from '../rubric/bundled';
 
 const rubric = loadBundled();
@@ -140,5 +141,29 @@ describe('reading in the worker: progress, 「取消」, and the workbook kept',
     expect(status()).toHaveTextContent('超出读取上限：单个部件解压后的大小');
     expect(status()).toHaveTextContent('上限为 64 MB');
     expect(host.workbook).toEqual(before);
+  });
+});
+
+describe('a valid workbook ExcelJS cannot load', () => {
+  test('opens values-only through the real handler, its values in the workbook and the notice in the status', async () => {
+    const host = new MemoryHost(emptyBook());
+    const { reader, made } = fakeReader(() => new ScriptedWorker());
+    const real = inProcessReader();
+    let first = true;
+    // The example through a scripted worker (nothing to read), then the chosen file through the real handler.
+    const both: WorkbookReader = (bytes, file, onProgress) => {
+      if (!first) return real(bytes, file, onProgress);
+      first = false;
+      return reader(bytes, file, onProgress);
+    };
+    renderPage(host, both);
+    await waitFor(() => expect(made).toHaveLength(1));
+    await act(async () => made[0].reply({ kind: 'done', read: { book: bookWith('示例', ''), truncated: [] } }));
+    await chooseFile('openpyxl.xlsx', zipParts(fixtureParts({ commentsPath: 'xl/comments/comment1.xml' })));
+    await waitFor(() => expect(status()).toHaveTextContent('只读入了数值和公式'), { timeout: 30_000 });
+    expect(status()).toHaveTextContent('openpyxl.xlsx');
+    const book = host.workbook as Book;
+    expect(book.sheets.map((s) => s.name)).toContain('自评表');
+    expect(book.sheets.find((s) => s.name === '自评表')!.cells.size).toBeGreaterThan(5);
   });
 });

@@ -11,8 +11,8 @@ import { XlsxFormatError, XlsxReader, type SheetEntry } from '../../xlsx/xlsx-re
 import { ZipFormatError } from '../../xlsx/zip-entries';
 import { readErrors, WorkbookReadError } from './read-errors';
 
-/** Open a workbook from its bytes; `file` only names it in messages. Throws WorkbookReadError. */
-export function loadWorkbook(buf: Uint8Array, file: string, limits: ReadLimits = READ_LIMITS): XlsxReader {
+/** Bytes that are not a zip at all (a password-protected workbook, an old .xls, anything else) refused by what they are. */
+export function refuseNonZip(buf: Uint8Array, file: string): void {
   switch (sniffFileKind(buf)) {
     case 'cfb-encrypted':
       throw readErrors.encrypted(file);
@@ -23,6 +23,11 @@ export function loadWorkbook(buf: Uint8Array, file: string, limits: ReadLimits =
     case 'zip':
       break;
   }
+}
+
+/** Open a workbook from its bytes; `file` only names it in messages. Throws WorkbookReadError. */
+export function loadWorkbook(buf: Uint8Array, file: string, limits: ReadLimits = READ_LIMITS): XlsxReader {
+  refuseNonZip(buf, file);
   let reader: XlsxReader;
   try {
     reader = XlsxReader.open(buf, limits);
