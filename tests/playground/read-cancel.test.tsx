@@ -44,6 +44,19 @@ async function chooseFile(name: string, bytes: Uint8Array) {
   });
 }
 
+/** The example through a scripted worker (the test answers for it), then every chosen file through the worker's real handler. */
+function sampleThenReal(): { both: WorkbookReader; made: ScriptedWorker[] } {
+  const { reader, made } = fakeReader(() => new ScriptedWorker());
+  const real = inProcessReader();
+  let first = true;
+  const both: WorkbookReader = (bytes, file, onProgress) => {
+    if (!first) return real(bytes, file, onProgress);
+    first = false;
+    return reader(bytes, file, onProgress);
+  };
+  return { both, made };
+}
+
 const status = () => screen.getByRole('status');
 const cancelButton = () => screen.queryByRole('button', { name: '取消' });
 
@@ -120,17 +133,7 @@ describe('reading in the worker: progress, 「取消」, and the workbook kept',
 
   test('a hostile workbook (a sheet inflating past 64 MB, its size a lie) is refused by the limit\'s name; nothing changes', async () => {
     const host = new MemoryHost(emptyBook());
-    const { reader, made } = fakeReader(() => new ScriptedWorker());
-    // The example through a scripted worker, then files through the worker's real handler.
-    const real = inProcessReader();
-    let first = true;
-    const both: WorkbookReader = (bytes, file, onProgress) => {
-      if (first) {
-        first = false;
-        return reader(bytes, file, onProgress);
-      }
-      return real(bytes, file, onProgress);
-    };
+    const { both, made } = sampleThenReal();
     renderPage(host, both);
     await waitFor(() => expect(made).toHaveLength(1));
     await act(async () => made[0].reply({ kind: 'done', read: { book: bookWith('自评表', '之前的表'), truncated: [] } }));
@@ -147,15 +150,7 @@ describe('reading in the worker: progress, 「取消」, and the workbook kept',
 describe('a valid workbook ExcelJS cannot load', () => {
   test('opens values-only through the real handler, its values in the workbook and the notice in the status', async () => {
     const host = new MemoryHost(emptyBook());
-    const { reader, made } = fakeReader(() => new ScriptedWorker());
-    const real = inProcessReader();
-    let first = true;
-    // The example through a scripted worker (nothing to read), then the chosen file through the real handler.
-    const both: WorkbookReader = (bytes, file, onProgress) => {
-      if (!first) return real(bytes, file, onProgress);
-      first = false;
-      return reader(bytes, file, onProgress);
-    };
+    const { both, made } = sampleThenReal();
     renderPage(host, both);
     await waitFor(() => expect(made).toHaveLength(1));
     await act(async () => made[0].reply({ kind: 'done', read: { book: bookWith('示例', ''), truncated: [] } }));
